@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+
+from accounts.permissions import has_totp, requires_mfa
+
+# Pages a coordinator without an authenticator app may still open: the ones
+# needed to set it up, and logging out.
+MFA_SETUP_URL_NAMES = frozenset(
+    {
+        "mfa_activate_totp",
+        "mfa_index",
+        "mfa_generate_recovery_codes",
+        "mfa_view_recovery_codes",
+        "mfa_download_recovery_codes",
+        "account_logout",
+        "account_reauthenticate",
+        "account_email_verification_sent",
+        "account_confirm_email",
+    }
+)
+
+
+class CoordinatorMFAMiddleware:
+    """Sends coordinators who have not set up TOTP to the set-up page first."""
+
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):
+        user = request.user
+        if not requires_mfa(user):
+            return None
+        match = request.resolver_match
+        if match is not None and match.url_name in MFA_SETUP_URL_NAMES:
+            return None
+        if has_totp(user):
+            return None
+        messages.warning(
+            request,
+            _(
+                "Coordinators must use two-factor authentication. "
+                "Please set up an authenticator app."
+            ),
+        )
+        return redirect("mfa_activate_totp")

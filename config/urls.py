@@ -1,0 +1,16 @@
+from allauth.account.decorators import secure_admin_login
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+# The admin logs in through allauth, so rate limits and two factors apply there too.
+admin.site.login = secure_admin_login(admin.site.login)
+admin.site.site_header = _("Integrationsnetz administration")
+admin.site.site_title = _("Integrationsnetz")
+
+urlpatterns = i18n_patterns(
+    path("", include("directory.urls")),
+    path("konto/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+)

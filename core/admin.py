@@ -1,0 +1,122 @@
+"""Admin pieces for translated content, shared by every domain's admin."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import admin
+from django.db import models
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from accounts.permissions import is_coordinator
+from core.enums import TranslationStatus
+from core.languages import target_language_codes
+from core.models import DemoDataset
+from core.translation import TranslatableModel, Translation
+
+STATUS_MARKS = {
+    TranslationStatus.CURRENT: "✓",
+    TranslationStatus.OUTDATED: "!",
+    TranslationStatus.MISSING: "–",
+}
+
+
+class CoordinatorAdmin(admin.ModelAdmin):
+    """Open to coordinators and superusers only."""
+
+    # Web addresses typed without a scheme are taken as https (Django 6 default).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def _allowed(self, request: HttpRequest) -> bool:
+        return request.user.is_superuser or is_coordinator(request.user)
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return self._allowed(request)
+
+    def has_view_permission(self, request: HttpRequest, obj=None) -> bool:
+        return self._allowed(request)
+
+    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
+        return self._allowed(request)
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return self._allowed(request)
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return self._allowed(request)
+
+
+class CoordinatorInline:
+    """Inline counterpart of CoordinatorAdmin."""
+
+    def _allowed(self, request: HttpRequest) -> bool:
+        return request.user.is_superuser or is_coordinator(request.user)
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return self._allowed(request)
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return self._allowed(request)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return self._allowed(request)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return self._allowed(request)
+
+
+class TranslationForm(forms.ModelForm):
+    language = forms.ChoiceField(
+        label=_("language"), choices=lambda: [(code, code) for code in target_language_codes()]
+    )
+
+
+class TranslationInline(CoordinatorInline, admin.StackedInline):
+    """Edit translations beside the German text; shows each row's status."""
+
+    form = TranslationForm
+    extra = 0
+    readonly_fields = ["status_display"]
+
+    @admin.display(description=_("status"))
+    def status_display(self, obj: Translation) -> str:
+        if obj.pk is None:
+            return "—"
+        return obj.status().label
+
+
+class TranslatedAdmin(CoordinatorAdmin):
+    """Admin for a translatable model: keeps translation digests right on save."""
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).prefetch_related("translations")
+
+    def save_formset(self, request, form, formset, change) -> None:
+        if not issubclass(formset.model, Translation):
+            super().save_formset(request, form, formset, change)
+            return
+        rows = formset.save(commit=False)
+        for row in formset.deleted_objects:
+            row.delete()
+        # A translation saved now was made from the German text as it is now.
+        digest = form.instance.source_digest()
+        for row in rows:
+            row.source_digest = digest
+            row.save()
+        formset.save_m2m()
+
+    @admin.display(description=_("translations"))
+    def translation_summary(self, obj: TranslatableModel) -> str:
+        return " ".join(
+            f"{code}{STATUS_MARKS[status]}" for code, status in obj.translation_statuses().items()
+        )
+
+
+@admin.register(DemoDataset)
+class DemoDatasetAdmin(CoordinatorAdmin):
+    list_display = ["loaded_at", "digest"]
+    readonly_fields = ["loaded_at", "digest"]
+
+    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False

@@ -1,0 +1,55 @@
+"""The content languages of the site, read from settings.LANGUAGES.
+
+Adding a language is a settings change: nothing here is stored in a
+migration, which is why translation rows validate their language code
+against this module instead of using field ``choices``.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.conf.locale import LANG_INFO
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name_local: str
+    bidi: bool
+
+    @property
+    def direction(self) -> str:
+        return "rtl" if self.bidi else "ltr"
+
+
+def site_languages() -> list[Language]:
+    """Every UI and content language, the source language first."""
+    return [
+        Language(
+            code=code,
+            # Django's table has some names in decomposed form; browsers and
+            # screen readers expect composed characters.
+            name_local=unicodedata.normalize("NFC", LANG_INFO[code]["name_local"]),
+            bidi=LANG_INFO[code]["bidi"],
+        )
+        for code, _name in settings.LANGUAGES
+    ]
+
+
+def target_language_codes() -> list[str]:
+    """The languages content is translated into (all but the source)."""
+    return [code for code, _name in settings.LANGUAGES if code != settings.SOURCE_LANGUAGE]
+
+
+def validate_target_language(code: str) -> None:
+    if code not in target_language_codes():
+        raise ValidationError(
+            _("“%(code)s” is not one of the site's translation languages."),
+            code="invalid_language",
+            params={"code": code},
+        )

@@ -1,0 +1,5 @@
+from core.models import DemoDataset
+
+
+def demo_data_loaded() -> bool:
+    return DemoDataset.objects.exists()

@@ -1,0 +1,131 @@
+import pytest
+from django.core.exceptions import ValidationError
+from django.test import override_settings
+
+from core.enums import TranslationStatus
+from core.services import translation_save
+from directory.models import OfferTranslation
+from directory.tests.factories import OfferFactory
+
+pytestmark = pytest.mark.django_db
+
+EIGHT_LANGUAGES = [
+    ("de", "German"),
+    ("en", "English"),
+    ("uk", "Ukrainian"),
+    ("ru", "Russian"),
+    ("ar", "Arabic"),
+    ("fa", "Persian"),
+    ("tr", "Turkish"),
+    ("vi", "Vietnamese"),
+]
+
+
+def test_translation_status_missing_without_row():
+    offer = OfferFactory(name="Deutschkurs")
+
+    statuses = offer.translation_statuses()
+
+    assert statuses == dict.fromkeys(
+        ["en", "uk", "ru", "ar", "fa", "tr", "vi"], TranslationStatus.MISSING
+    )
+
+
+def test_translation_status_current_after_save():
+    offer = OfferFactory(name="Deutschkurs")
+
+    translation_save(source=offer, language="en", values={"name": "German course"})
+
+    assert offer.translation_statuses()["en"] == TranslationStatus.CURRENT
+    assert offer.translation_statuses()["uk"] == TranslationStatus.MISSING
+
+
+def test_translation_status_outdated_when_german_source_changes():
+    offer = OfferFactory(name="Deutschkurs", description="Montags.")
+    translation_save(source=offer, language="en", values={"name": "German course"})
+
+    offer.description = "Montags und mittwochs."
+    offer.save()
+    offer.refresh_from_db()
+
+    assert offer.translation_statuses()["en"] == TranslationStatus.OUTDATED
+
+
+def test_translation_status_unchanged_when_untranslated_field_changes():
+    offer = OfferFactory(name="Deutschkurs")
+    translation_save(source=offer, language="en", values={"name": "German course"})
+
+    offer.free_of_charge = False
+    offer.save()
+
+    assert offer.translation_statuses()["en"] == TranslationStatus.CURRENT
+
+
+def test_translation_status_current_again_after_retranslation():
+    offer = OfferFactory(name="Deutschkurs")
+    translation_save(source=offer, language="en", values={"name": "German course"})
+    offer.name = "Deutschkurs B1"
+    offer.save()
+
+    translation_save(source=offer, language="en", values={"name": "German course B1"})
+
+    assert offer.translation_statuses()["en"] == TranslationStatus.CURRENT
+    assert OfferTranslation.objects.filter(source=offer).count() == 1
+
+
+def test_translation_save_rejects_source_language():
+    offer = OfferFactory()
+
+    with pytest.raises(ValidationError) as error:
+        translation_save(source=offer, language="de", values={"name": "Kurs"})
+
+    assert "language" in error.value.message_dict
+    assert not OfferTranslation.objects.exists()
+
+
+def test_translation_save_rejects_unknown_language():
+    offer = OfferFactory()
+
+    with pytest.raises(ValidationError):
+        translation_save(source=offer, language="xx", values={"name": "Kurs"})
+
+    assert not OfferTranslation.objects.exists()
+
+
+def test_translation_save_rejects_untranslated_field():
+    offer = OfferFactory()
+
+    with pytest.raises(ValueError, match="status"):
+        translation_save(source=offer, language="en", values={"status": "inactive"})
+
+
+def test_localized_uses_translation_and_falls_back_per_field():
+    offer = OfferFactory(name="Deutschkurs", description="Für Erwachsene.")
+    translation_save(source=offer, language="en", values={"name": "German course"})
+
+    text = offer.localized("en")
+
+    assert text.name == "German course"
+    assert text.description == "Für Erwachsene."
+    assert text.fallback_fields == frozenset({"description"})
+    assert text.is_fallback is True
+
+
+def test_localized_german_is_never_a_fallback():
+    offer = OfferFactory(name="Deutschkurs", description="Für Erwachsene.")
+
+    text = offer.localized("de")
+
+    assert text.name == "Deutschkurs"
+    assert text.is_fallback is False
+
+
+def test_adding_a_language_is_a_setting_not_a_migration():
+    offer = OfferFactory(name="Deutschkurs")
+
+    with override_settings(LANGUAGES=[*EIGHT_LANGUAGES, ("pl", "Polish")]):
+        translation_save(source=offer, language="pl", values={"name": "Kurs niemieckiego"})
+        statuses = offer.translation_statuses()
+
+    assert statuses["pl"] == TranslationStatus.CURRENT
+    assert len(statuses) == 8

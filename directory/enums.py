@@ -1,0 +1,40 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class OrganisationKind(models.TextChoices):
+    AUTHORITY = "authority", _("Public authority")
+    CHARITY = "charity", _("Charity")
+    EDUCATION = "education", _("Education provider")
+    UNIVERSITY = "university", _("University")
+    CHURCH = "church", _("Church")
+    COMPANY = "company", _("Company")
+    POLICE = "police", _("Police")
+    ASSOCIATION = "association", _("Association")
+
+
+class MembershipStatus(models.TextChoices):
+    """Where an organisation stands in the network."""
+
+    APPLICANT = "applicant", _("Applicant")
+    ACTIVE = "active", _("Active member")
+    FORMER = "former", _("Former member")
+
+
+class OfferStatus(models.TextChoices):
+    """HSDS 3.0 service status."""
+
+    ACTIVE = "active", _("Active")
+    INACTIVE = "inactive", _("Inactive")
+    DEFUNCT = "defunct", _("Defunct")
+    TEMPORARILY_CLOSED = "temporarily closed", _("Temporarily closed")
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, _("Monday")
+    TUESDAY = 1, _("Tuesday")
+    WEDNESDAY = 2, _("Wednesday")
+    THURSDAY = 3, _("Thursday")
+    FRIDAY = 4, _("Friday")
+    SATURDAY = 5, _("Saturday")
+    SUNDAY = 6, _("Sunday")

@@ -1,0 +1,41 @@
+from directory.models.offers import (
+    Location,
+    LocationTranslation,
+    Offer,
+    OfferLanguage,
+    OfferLocation,
+    OfferTranslation,
+    OpeningHours,
+)
+from directory.models.organisations import (
+    Contact,
+    ContactTranslation,
+    Organisation,
+    OrganisationTranslation,
+)
+from directory.models.taxonomy import (
+    District,
+    TargetGroup,
+    TargetGroupTranslation,
+    Topic,
+    TopicTranslation,
+)
+
+__all__ = [
+    "Contact",
+    "ContactTranslation",
+    "District",
+    "Location",
+    "LocationTranslation",
+    "Offer",
+    "OfferLanguage",
+    "OfferLocation",
+    "OfferTranslation",
+    "OpeningHours",
+    "Organisation",
+    "OrganisationTranslation",
+    "TargetGroup",
+    "TargetGroupTranslation",
+    "Topic",
+    "TopicTranslation",
+]
