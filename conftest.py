@@ -18,6 +18,15 @@ CHROMIUM = "/usr/bin/chromium"
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in German, the site's default, whatever ran before it."""
+    from django.utils import translation
+
+    with translation.override("de"):
+        yield
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     """Rate-limit counters live in the cache; no test may inherit another's."""
     from django.core.cache import cache
@@ -75,6 +84,7 @@ def browser():
 
     # Playwright's sync API runs an event loop in this thread; the test
     # database calls made around it are still synchronous.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
@@ -90,3 +100,7 @@ def browser():
         )
         yield chromium
         chromium.close()
+    if previous is None:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous

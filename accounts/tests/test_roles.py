@@ -1,6 +1,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import translation
 
 from accounts.enums import Role
 from accounts.models import User
@@ -9,6 +10,13 @@ from accounts.services import user_create
 from accounts.tests.factories import CoordinatorFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages are checked against their English msgids here."""
+    with translation.override("en"):
+        yield
 
 
 def test_member_editor_without_organisation_is_rejected():

@@ -15,6 +15,14 @@ from django.core.exceptions import ImproperlyConfigured
 from config.env import env_bool, env_database, env_list, env_secret
 
 ROOT = Path(__file__).resolve().parents[2]
+# The test run's own settings must not leak into the operator's shell we imitate.
+INHERITED_NOT = {
+    "DJANGO_SETTINGS_MODULE",
+    "DATABASE_URL",
+    "SECRET_KEY",
+    "DJANGO_ENV",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+}
 PRODUCTION_ENV = {
     "DJANGO_ENV": "production",
     "SECRET_KEY": "x7Jk2-production-test-key-that-is-long-enough-9fQ4vR8sLmN3wZ0tY6",
@@ -26,11 +34,7 @@ PRODUCTION_ENV = {
 def manage(
     *args: str, env: dict[str, str], tmp_path: Path | None = None
 ) -> subprocess.CompletedProcess:
-    base = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL", "SECRET_KEY", "DJANGO_ENV"}
-    }
+    base = {key: value for key, value in os.environ.items() if key not in INHERITED_NOT}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,

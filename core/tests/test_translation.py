@@ -1,6 +1,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 from django.test import override_settings
+from django.utils import translation
 
 from core.enums import TranslationStatus
 from core.services import translation_save
@@ -8,6 +9,14 @@ from directory.models import OfferTranslation
 from directory.tests.factories import OfferFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages are checked against their English msgids here."""
+    with translation.override("en"):
+        yield
+
 
 EIGHT_LANGUAGES = [
     ("de", "German"),

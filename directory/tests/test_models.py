@@ -4,6 +4,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import translation
 
 from directory.enums import MembershipStatus
 from directory.models import OfferLanguage, OfferLocation, OpeningHours, Organisation
@@ -15,6 +16,13 @@ from directory.tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages are checked against their English msgids here."""
+    with translation.override("en"):
+        yield
 
 
 def test_active_member_needs_member_since():
