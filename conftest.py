@@ -73,7 +73,9 @@ def browser():
     """Headless Debian Chromium through Playwright.
 
     Skipped loudly where Chromium is missing; with REQUIRE_BROWSER=1 (CI) a
-    missing browser is a failure instead.
+    missing browser is a failure instead. Tests wait for "networkidle" so
+    the live server has answered every request (and closed its database
+    connection) before PostgreSQL is asked to drop the test database.
     """
     if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
         message = f"BROWSER TEST NOT RUN: {CHROMIUM} is missing (apt-get install chromium)"

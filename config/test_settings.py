@@ -11,3 +11,6 @@ STORAGES["staticfiles"] = {  # noqa: F405
 # Serve static files from the finders, as in development; no collectstatic.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Threads of the live server (browser tests) must not keep connections open,
+# or PostgreSQL refuses to drop the test database at the end.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405

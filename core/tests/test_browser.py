@@ -14,7 +14,7 @@ def test_home_page_language_and_direction(browser, live_server, code, direction)
     errors: list[str] = []
     page.on("console", lambda message: errors.append(f"{message.type}: {message.text}"))
 
-    response = page.goto(f"{live_server.url}/{code}/")
+    response = page.goto(f"{live_server.url}/{code}/", wait_until="networkidle")
 
     assert response.status == 200
     assert page.get_attribute("html", "lang") == code
@@ -30,12 +30,12 @@ def test_home_page_language_and_direction(browser, live_server, code, direction)
 
 def test_language_switcher_and_skip_link_work_by_keyboard(browser, live_server):
     page = browser.new_page()
-    page.goto(f"{live_server.url}/de/")
+    page.goto(f"{live_server.url}/de/", wait_until="networkidle")
 
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.className") == "skip-link"
     page.get_by_role("link", name="العربيّة").click()
 
-    page.wait_for_url(f"{live_server.url}/ar/")
+    page.wait_for_url(f"{live_server.url}/ar/", wait_until="networkidle")
     assert page.get_attribute("html", "dir") == "rtl"
     page.close()
