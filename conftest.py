@@ -9,6 +9,7 @@ import os
 import shutil
 
 import pytest
+from django.db import connections
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
 from accounts.tests.factories import CoordinatorFactory, UserFactory
@@ -73,9 +74,8 @@ def browser():
     """Headless Debian Chromium through Playwright.
 
     Skipped loudly where Chromium is missing; with REQUIRE_BROWSER=1 (CI) a
-    missing browser is a failure instead. Tests wait for "networkidle" so
-    the live server has answered every request (and closed its database
-    connection) before PostgreSQL is asked to drop the test database.
+    missing browser is a failure instead. Tests wait for "networkidle" so no
+    request is still in flight on the live server when a test ends.
     """
     if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
         message = f"BROWSER TEST NOT RUN: {CHROMIUM} is missing (apt-get install chromium)"
@@ -102,6 +102,10 @@ def browser():
         )
         yield chromium
         chromium.close()
+        # Playwright's greenlet gives database calls made in the test a context
+        # of their own, and with it a connection of its own: close it here, or
+        # PostgreSQL refuses to drop the test database at the end.
+        connections.close_all()
     if previous is None:
         del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
     else:
