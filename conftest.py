@@ -9,8 +9,8 @@ import os
 import shutil
 
 import pytest
-from django.db import connections
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.db import connections
 
 from accounts.tests.factories import CoordinatorFactory, UserFactory
 from directory.tests.factories import OrganisationFactory
