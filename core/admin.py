@@ -22,17 +22,11 @@ STATUS_MARKS = {
 }
 
 
-class CoordinatorAdmin(admin.ModelAdmin):
-    """Open to coordinators and superusers only."""
-
-    # Web addresses typed without a scheme are taken as https (Django 6 default).
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+class CoordinatorOnly:
+    """Admin permissions for coordinators and superusers; nobody else."""
 
     def _allowed(self, request: HttpRequest) -> bool:
         return request.user.is_superuser or is_coordinator(request.user)
-
-    def has_module_permission(self, request: HttpRequest) -> bool:
-        return self._allowed(request)
 
     def has_view_permission(self, request: HttpRequest, obj=None) -> bool:
         return self._allowed(request)
@@ -47,23 +41,16 @@ class CoordinatorAdmin(admin.ModelAdmin):
         return self._allowed(request)
 
 
-class CoordinatorInline:
-    """Inline counterpart of CoordinatorAdmin."""
+class CoordinatorAdmin(CoordinatorOnly, admin.ModelAdmin):
+    # Web addresses typed without a scheme are taken as https (Django 6 default).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
-    def _allowed(self, request: HttpRequest) -> bool:
-        return request.user.is_superuser or is_coordinator(request.user)
-
-    def has_view_permission(self, request, obj=None) -> bool:
+    def has_module_permission(self, request: HttpRequest) -> bool:
         return self._allowed(request)
 
-    def has_add_permission(self, request, obj=None) -> bool:
-        return self._allowed(request)
 
-    def has_change_permission(self, request, obj=None) -> bool:
-        return self._allowed(request)
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return self._allowed(request)
+class CoordinatorInline(CoordinatorOnly):
+    """Mix into an inline class so it follows the same rule."""
 
 
 class TranslationForm(forms.ModelForm):

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from directory.models import Contact, Location, Organisation, Topic
+from directory.models import Organisation, Topic
 from directory.tests.factories import ContactFactory, LocationFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -173,19 +173,25 @@ def test_admin_topic_form_rejects_empty_german_name(client, coordinator):
 
     response = client.post(
         reverse("admin:directory_topic_change", args=[topic.pk]),
-        {
-            "slug": topic.slug,
-            "name": "   ",
-            "keywords": "",
-            "position": "0",
-            "translations-TOTAL_FORMS": "0",
-            "translations-INITIAL_FORMS": "0",
-        },
+        topic_form(topic, name="   "),
     )
 
     assert response.status_code == 200
     assert "name" in response.context["adminform"].form.errors
     assert Topic.objects.get(pk=topic.pk).name == "Wohnen"
+
+
+def topic_form(topic, **overrides):
+    data = {
+        "slug": topic.slug,
+        "name": topic.name,
+        "keywords": "",
+        "position": "0",
+        "translations-TOTAL_FORMS": "0",
+        "translations-INITIAL_FORMS": "0",
+    }
+    data.update(overrides)
+    return data
 
 
 def test_admin_translation_inline_marks_translation_current(client, coordinator):
@@ -194,17 +200,16 @@ def test_admin_translation_inline_marks_translation_current(client, coordinator)
 
     response = client.post(
         reverse("admin:directory_topic_change", args=[topic.pk]),
-        {
-            "slug": topic.slug,
-            "name": "Wohnen",
-            "keywords": "Wohnung\nMiete",
-            "position": "0",
-            "translations-TOTAL_FORMS": "1",
-            "translations-INITIAL_FORMS": "0",
-            "translations-0-language": "uk",
-            "translations-0-name": "Житло",
-            "translations-0-keywords": "житло\nквартира",
-        },
+        topic_form(
+            topic,
+            keywords="Wohnung\nMiete",
+            **{
+                "translations-TOTAL_FORMS": "1",
+                "translations-0-language": "uk",
+                "translations-0-name": "Житло",
+                "translations-0-keywords": "житло\nквартира",
+            },
+        ),
     )
 
     assert response.status_code == 302
@@ -219,25 +224,16 @@ def test_admin_translation_inline_rejects_unknown_language(client, coordinator):
 
     response = client.post(
         reverse("admin:directory_topic_change", args=[topic.pk]),
-        {
-            "slug": topic.slug,
-            "name": "Wohnen",
-            "keywords": "",
-            "position": "0",
-            "translations-TOTAL_FORMS": "1",
-            "translations-INITIAL_FORMS": "0",
-            "translations-0-language": "xx",
-            "translations-0-name": "Foo",
-            "translations-0-keywords": "",
-        },
+        topic_form(
+            topic,
+            **{
+                "translations-TOTAL_FORMS": "1",
+                "translations-0-language": "xx",
+                "translations-0-name": "Foo",
+                "translations-0-keywords": "",
+            },
+        ),
     )
 
     assert response.status_code == 200
     assert not topic.translations.exists()
-
-
-def test_admin_deletes_no_contact_of_other_rows(client, coordinator):
-    ContactFactory()
-
-    assert Contact.objects.count() == 1
-    assert Location.objects.count() == 0
