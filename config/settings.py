@@ -7,6 +7,7 @@ turns on every transport-security setting that ``check --deploy`` asks for.
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from csp.constants import NONE, SELF
 from django.conf.locale import LANG_INFO
@@ -71,6 +72,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Pages are small on a phone's prepaid data too; Django's GZip middleware
+    # pads responses against BREACH, and CSRF tokens are masked per request.
+    "django.middleware.gzip.GZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -174,6 +178,7 @@ STATICFILES_DIRS = [
     BASE_DIR / "static",
     ("vendor/kern", NODE_MODULES / "@kern-ux" / "native" / "dist"),
     ("vendor/htmx", NODE_MODULES / "htmx.org" / "dist"),
+    ("vendor/leaflet", NODE_MODULES / "leaflet" / "dist"),
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -231,13 +236,31 @@ if PRODUCTION:
         # Only safe behind a reverse proxy that sets this header itself.
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# --- Map ----------------------------------------------------------------
+
+# Tile server for the maps; empty turns the maps off (lists and pages work
+# without them). "{s}", "{z}", "{x}", "{y}" as in Leaflet's URL templates.
+MAP_TILE_URL = env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_ATTRIBUTION = env_str("MAP_ATTRIBUTION", "© OpenStreetMap contributors")
+
+
+def _origin(url: str) -> str:
+    """The CSP source for the tile server; Leaflet's "{s}." subdomains become "*."."""
+    parts = urlsplit(url.replace("{s}.", "*."))
+    if parts.scheme not in {"http", "https"} or not parts.netloc:
+        raise ImproperlyConfigured("MAP_TILE_URL must be an http(s) URL, or empty.")
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+MAP_TILE_ORIGIN = _origin(MAP_TILE_URL) if MAP_TILE_URL else None
+
 # A strict policy: no inline scripts or styles anywhere in our templates.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", *([MAP_TILE_ORIGIN] if MAP_TILE_ORIGIN else [])],
         "font-src": [SELF],
         "connect-src": [SELF],
         "form-action": [SELF],

@@ -20,6 +20,7 @@ from directory.models import (
     Topic,
     TopicTranslation,
 )
+from directory.search.index import search_index_offers, search_index_topics
 
 
 class OrganisationTranslationInline(TranslationInline):
@@ -29,7 +30,7 @@ class OrganisationTranslationInline(TranslationInline):
 class ContactInline(CoordinatorInline, admin.TabularInline):
     model = Contact
     extra = 0
-    fields = ["name", "role", "email", "phone", "public", "position"]
+    fields = ["name", "role", "email", "phone", "public", "network_role", "position"]
 
 
 @admin.register(Organisation)
@@ -39,6 +40,10 @@ class OrganisationAdmin(TranslatedAdmin):
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [ContactInline, OrganisationTranslationInline]
+
+    def save_related(self, request, form, formsets, change) -> None:
+        super().save_related(request, form, formsets, change)
+        search_index_offers(form.instance.offers.values_list("id", flat=True))
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
@@ -74,6 +79,10 @@ class TopicAdmin(TranslatedAdmin):
     prepopulated_fields = {"slug": ["name"]}
     inlines = [TopicTranslationInline]
 
+    def save_related(self, request, form, formsets, change) -> None:
+        super().save_related(request, form, formsets, change)
+        search_index_topics()
+
 
 class TargetGroupTranslationInline(TranslationInline):
     model = TargetGroupTranslation
@@ -84,6 +93,10 @@ class TargetGroupAdmin(TranslatedAdmin):
     list_display = ["name", "slug", "position", "translation_summary"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [TargetGroupTranslationInline]
+
+    def save_related(self, request, form, formsets, change) -> None:
+        super().save_related(request, form, formsets, change)
+        search_index_offers(form.instance.offers.values_list("id", flat=True))
 
 
 @admin.register(District)
@@ -104,6 +117,10 @@ class LocationAdmin(TranslatedAdmin):
     search_fields = ["name", "street", "city"]
     autocomplete_fields = ["organisation"]
     inlines = [LocationTranslationInline]
+
+    def save_related(self, request, form, formsets, change) -> None:
+        super().save_related(request, form, formsets, change)
+        search_index_offers(form.instance.offers.values_list("id", flat=True))
 
 
 class OfferTranslationInline(TranslationInline):
@@ -132,6 +149,10 @@ class OfferAdmin(TranslatedAdmin):
     autocomplete_fields = ["organisation"]
     filter_horizontal = ["topics", "target_groups"]
     inlines = [OfferLanguageInline, OfferLocationInline, OfferTranslationInline]
+
+    def save_related(self, request, form, formsets, change) -> None:
+        super().save_related(request, form, formsets, change)
+        search_index_offers([form.instance.pk])
 
 
 class OpeningHoursInline(CoordinatorInline, admin.TabularInline):

@@ -38,3 +38,10 @@ class Weekday(models.IntegerChoices):
     FRIDAY = 4, _("Friday")
     SATURDAY = 5, _("Saturday")
     SUNDAY = 6, _("Sunday")
+
+
+class NetworkRole(models.TextChoices):
+    """A contact's role for the whole network, shown on the network overview."""
+
+    MODERATOR = "moderator", _("Moderator of the network")
+    COORDINATOR = "coordinator", _("Coordination of the network")

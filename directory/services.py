@@ -30,6 +30,7 @@ from directory.models import (
     TargetGroup,
     Topic,
 )
+from directory.search.index import search_index_offers, search_index_topics
 
 ModelT = TypeVar("ModelT", bound=models.Model)
 
@@ -105,8 +106,12 @@ def taxonomy_import(*, data: dict[str, Any]) -> None:
 @transaction.atomic
 def organisations_import(*, data: list[dict[str, Any]]) -> None:
     """Organisations with their contacts, locations, offers and opening hours."""
+    offer_ids = []
     for item in data:
-        _import_organisation(item)
+        organisation = _import_organisation(item)
+        offer_ids.extend(organisation.offers.values_list("id", flat=True))
+    search_index_topics()
+    search_index_offers(offer_ids)
 
 
 def _de(texts: dict[str, str] | None) -> str:
@@ -150,6 +155,7 @@ def _import_organisation(item: dict[str, Any]) -> Organisation:
                 "email": contact_item.get("email", ""),
                 "phone": contact_item.get("phone", ""),
                 "public": contact_item.get("public", False),
+                "network_role": contact_item.get("network_role", ""),
                 "position": position,
             },
         )

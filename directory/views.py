@@ -1,15 +1,149 @@
-from django.http import HttpRequest, HttpResponse
+"""Public pages of the directory (the Wegweiser). No login needed anywhere here."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 
-from directory.selectors import member_list
+from directory.enums import OrganisationKind
+from directory.forms import SearchForm
+from directory.selectors import (
+    locations_with_coordinates,
+    member_list,
+    offer_detail,
+    offer_search,
+    offers_for_display,
+    organisation_detail,
+    organisation_offer_ids,
+)
+
+PAGE_SIZE = 20
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    """Public start page: what the network is and who its members are."""
-    language = get_language()
-    members = [
-        (organisation, organisation.localized(language))
-        for organisation in member_list(language=language)
+    """Start page: one search box and the topics as tiles."""
+    form = SearchForm()
+    return render(request, "directory/home.html", {"form": form, "topics": form.topics.values()})
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    """Results for the search box and the filters; every state has its own URL."""
+    form = SearchForm(request.GET)
+    context = {"form": form, "topics": form.topics.values()}
+    if not form.is_valid():
+        return render(request, "directory/search.html", {**context, "invalid": True}, status=400)
+    result = offer_search(query=form.cleaned_data["q"], filters=form.filters())
+    paginator = Paginator(result.offer_ids, PAGE_SIZE)
+    number = form.cleaned_data["page"] or 1
+    if number > paginator.num_pages:
+        return render(
+            request, "directory/search.html", {**context, "page_missing": True}, status=404
+        )
+    page = paginator.page(number)
+    offers = offers_for_display(offer_ids=list(page.object_list), language=get_language())
+    return render(
+        request,
+        "directory/search.html",
+        {
+            **context,
+            "page": page,
+            "offers": offers,
+            "count": paginator.count,
+            "unknown_words": result.unknown_words,
+            "some_untranslated": any(
+                offer.localized(get_language()).is_fallback for offer in offers
+            ),
+            "now": timezone.now(),
+            "map": _map_data(offers),
+        },
+    )
+
+
+def _map_data(offers) -> dict | None:
+    points = [
+        {
+            "lat": float(location.latitude),
+            "lon": float(location.longitude),
+            "name": location.name,
+        }
+        for location in locations_with_coordinates(offers)
     ]
-    return render(request, "directory/home.html", {"members": members})
+    if not points or not settings.MAP_TILE_URL:
+        return None
+    return {
+        "points": points,
+        "tiles": settings.MAP_TILE_URL,
+        "attribution": settings.MAP_ATTRIBUTION,
+    }
+
+
+def _offer_or_404(offer_id: UUID):
+    offer = offer_detail(offer_id=offer_id, language=get_language())
+    if offer is None:
+        raise Http404
+    return offer
+
+
+def offer_page(request: HttpRequest, offer_id: UUID) -> HttpResponse:
+    offer = _offer_or_404(offer_id)
+    return render(
+        request,
+        "directory/offer_detail.html",
+        {"offer": offer, "now": timezone.now(), "map": _map_data([offer])},
+    )
+
+
+def offer_print(request: HttpRequest, offer_id: UUID) -> HttpResponse:
+    """The offer on one sheet of paper, to hand to someone at a counter."""
+    offer = _offer_or_404(offer_id)
+    return render(
+        request,
+        "directory/offer_print.html",
+        {
+            "offer": offer,
+            "page_url": request.build_absolute_uri(
+                reverse("directory:offer-detail", args=[offer.id])
+            ),
+        },
+    )
+
+
+def organisation_page(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = organisation_detail(slug=slug, language=get_language())
+    if organisation is None:
+        raise Http404
+    offers = offers_for_display(
+        offer_ids=organisation_offer_ids(organisation=organisation), language=get_language()
+    )
+    return render(
+        request,
+        "directory/organisation_detail.html",
+        {"organisation": organisation, "offers": offers, "now": timezone.now()},
+    )
+
+
+def network(request: HttpRequest) -> HttpResponse:
+    """The seed's "Übersicht … mit Ansprechpartnern und Kontaktdaten"."""
+    members = list(member_list(language=get_language()))
+    groups = [
+        (kind.label, [member for member in members if member.kind == kind])
+        for kind in OrganisationKind
+    ]
+    contacts = [contact for member in members for contact in member.public_contacts]
+    return render(
+        request,
+        "directory/network.html",
+        {
+            "groups": [(label, group) for label, group in groups if group],
+            "count": len(members),
+            "moderators": [c for c in contacts if c.network_role == "moderator"],
+            "coordinators": [c for c in contacts if c.network_role == "coordinator"],
+        },
+    )

@@ -8,13 +8,13 @@ pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 
 
 @pytest.mark.parametrize(("code", "direction"), [("de", "ltr"), ("ar", "rtl")])
-def test_home_page_language_and_direction(browser, live_server, code, direction):
+def test_pages_carry_language_and_direction(browser, live_server, code, direction):
     OrganisationFactory(name="AWO Migrationszentrum")
     page = browser.new_page()
     errors: list[str] = []
     page.on("console", lambda message: errors.append(f"{message.type}: {message.text}"))
 
-    response = page.goto(f"{live_server.url}/{code}/", wait_until="networkidle")
+    response = page.goto(f"{live_server.url}/{code}/netzwerk/", wait_until="networkidle")
 
     assert response.status == 200
     assert page.get_attribute("html", "lang") == code

@@ -81,10 +81,10 @@ def test_demo_command_prints_logins(capsys):
 
 
 def test_demo_notice_shown_only_while_demo_data_is_loaded(client):
-    assert "Demo data" not in client.get("/en/").content.decode()
+    assert "Demo data" not in client.get("/en/netzwerk/").content.decode()
 
     demo_load()
 
-    content = client.get("/en/").content.decode()
+    content = client.get("/en/netzwerk/").content.decode()
     assert "Demo data" in content
     assert "NEUWOGES" in content

@@ -13,6 +13,7 @@ from directory.models.organisations import (
     Organisation,
     OrganisationTranslation,
 )
+from directory.models.search import OfferPosting, SearchTerm, SearchVariant, TopicPosting
 from directory.models.taxonomy import (
     District,
     TargetGroup,
@@ -30,12 +31,16 @@ __all__ = [
     "Offer",
     "OfferLanguage",
     "OfferLocation",
+    "OfferPosting",
     "OfferTranslation",
     "OpeningHours",
     "Organisation",
     "OrganisationTranslation",
+    "SearchTerm",
+    "SearchVariant",
     "TargetGroup",
     "TargetGroupTranslation",
     "Topic",
+    "TopicPosting",
     "TopicTranslation",
 ]

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 
 from core.translation import TranslatableModel, Translation
-from directory.enums import MembershipStatus, OrganisationKind
+from directory.enums import MembershipStatus, NetworkRole, OrganisationKind
 from directory.models.base import HsdsModel
 
 
@@ -94,6 +94,9 @@ class Contact(TranslatableModel, HsdsModel):
         _("shown to the public"),
         default=False,
         help_text=_("Only public contacts appear on the public website."),
+    )
+    network_role = models.CharField(
+        _("role in the network"), max_length=20, choices=NetworkRole.choices, blank=True
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 

@@ -2,68 +2,49 @@ import pytest
 from django.urls import reverse
 
 from core.services import translation_save
-from directory.enums import MembershipStatus
-from directory.tests.factories import OrganisationFactory
+from directory.tests.factories import TopicFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def test_home_permissions_public_for_everyone(client, organisation, owner, outsider, coordinator):
+def test_home_public_for_everyone(client, owner, outsider, coordinator):
     url = reverse("directory:home")
 
     assert client.get(url).status_code == 200
     for user in (outsider, owner, coordinator):
         client.force_login(user)
-        response = client.get(url)
-        assert response.status_code == 200
-        assert organisation.name in response.content.decode()
+        assert client.get(url).status_code == 200
 
 
-def test_home_lists_only_active_members(client):
-    OrganisationFactory(name="Aktiver Verein")
-    OrganisationFactory(
-        name="Bewerber e. V.", membership_status=MembershipStatus.APPLICANT, member_since=None
-    )
-    OrganisationFactory(name="Ehemaliger Verein", membership_status=MembershipStatus.FORMER)
+def test_home_has_search_box_and_topic_tiles(client):
+    housing = TopicFactory(slug="housing", name="Wohnen")
+    translation_save(source=housing, language="ar", values={"name": "السكن"})
 
-    content = client.get(reverse("directory:home")).content.decode()
+    content = client.get("/ar/").content.decode()
 
-    assert "Aktiver Verein" in content
-    assert "Bewerber e. V." not in content
-    assert "Ehemaliger Verein" not in content
+    assert 'role="search"' in content
+    assert 'name="q"' in content
+    assert '<a class="topic-tile" href="/ar/suche/?topic=housing">السكن</a>' in content
+    assert reverse("directory:network") in content
 
 
-def test_home_shows_translation_in_chosen_language(client):
-    organisation = OrganisationFactory(description="Beratung für Familien.")
-    translation_save(
-        source=organisation, language="en", values={"description": "Advice for families."}
-    )
-
-    content = client.get("/en/").content.decode()
-
-    assert "Advice for families." in content
-    assert "Beratung für Familien." not in content
-    assert "Not yet translated; shown in German." not in content
-
-
-def test_home_falls_back_to_german_with_a_note(client):
-    OrganisationFactory(description="Beratung für Familien.")
+def test_home_topic_in_german_where_untranslated(client):
+    TopicFactory(slug="housing", name="Wohnen")
 
     content = client.get("/uk/").content.decode()
 
-    assert '<p class="kern-body" lang="de" dir="ltr">Beratung für Familien.</p>' in content
-    assert "Ще не перекладено; показано німецькою." in content
+    assert (
+        '<a class="topic-tile" href="/uk/suche/?topic=housing" lang="de" dir="ltr">Wohnen</a>'
+        in content
+    )
 
 
-@pytest.mark.parametrize("count", [1, 3])
-def test_home_query_count_does_not_grow_with_members(client, django_assert_num_queries, count):
+@pytest.mark.parametrize("count", [1, 5])
+def test_home_query_count_does_not_grow_with_topics(client, django_assert_num_queries, count):
     for _ in range(count):
-        organisation = OrganisationFactory()
-        translation_save(source=organisation, language="en", values={"description": "Text"})
+        TopicFactory()
 
-    # session-less anonymous request: demo marker, members, their translations
-    with django_assert_num_queries(3):
-        response = client.get("/en/")
-
-    assert response.status_code == 200
-    assert response.content.decode().count('class="member-list__item"') == count
+    # demo marker, then for the form: topics, their translations, target groups
+    # (none, so no query for their translations), districts, spoken languages
+    with django_assert_num_queries(6):
+        assert client.get("/de/").status_code == 200

@@ -1,0 +1,99 @@
+"""Forms of the public directory pages."""
+
+from __future__ import annotations
+
+from babel import Locale
+from django import forms
+from django.utils import timezone
+from django.utils.translation import get_language, to_locale
+from django.utils.translation import gettext_lazy as _
+
+from directory.selectors import (
+    OfferFilters,
+    district_list,
+    spoken_language_codes,
+    target_group_list,
+    topic_list,
+)
+
+MAX_QUERY_LENGTH = 200
+
+
+def language_name(code: str, *, in_language: str) -> str:
+    """A language's name in the reader's language ("Arabisch", "арабська", …)."""
+    locale = Locale.parse(to_locale(in_language))
+    return locale.languages.get(code) or Locale("en").languages.get(code, code)
+
+
+class SearchForm(forms.Form):
+    """The search box and filters. Every value may be garbage; nothing here raises."""
+
+    q = forms.CharField(
+        label=_("What are you looking for?"),
+        required=False,
+        max_length=MAX_QUERY_LENGTH,
+        error_messages={
+            "max_length": _("Please use at most %(limit_value)d characters for your search."),
+        },
+    )
+    topic = forms.ChoiceField(label=_("Topic"), required=False)
+    lang = forms.ChoiceField(label=_("Language spoken"), required=False)
+    district = forms.ChoiceField(label=_("District or town"), required=False)
+    group = forms.ChoiceField(label=_("For whom"), required=False)
+    free = forms.BooleanField(label=_("Free of charge"), required=False)
+    open = forms.BooleanField(label=_("Open now"), required=False)
+    access = forms.BooleanField(label=_("Wheelchair accessible"), required=False)
+    page = forms.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=100_000,
+        error_messages={
+            "invalid": _("The page number must be a whole number."),
+            "min_value": _("The page number must be 1 or more."),
+            "max_value": _("The page number is too large."),
+        },
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        language = get_language()
+        self.topics = {topic.slug: topic for topic in topic_list(language=language)}
+        self.groups = {group.slug: group for group in target_group_list(language=language)}
+        self.districts = {district.slug: district for district in district_list()}
+        anything = [("", _("All"))]
+        self.fields["topic"].choices = anything + [
+            (slug, topic.localized(language).name) for slug, topic in self.topics.items()
+        ]
+        self.fields["group"].choices = anything + [
+            (slug, group.localized(language).name) for slug, group in self.groups.items()
+        ]
+        self.fields["district"].choices = anything + [
+            (slug, str(district)) for slug, district in self.districts.items()
+        ]
+        self.fields["lang"].choices = anything + sorted(
+            ((code, language_name(code, in_language=language)) for code in spoken_language_codes()),
+            key=lambda choice: choice[1],
+        )
+        for name in ("topic", "lang", "district", "group"):
+            self.fields[name].error_messages["invalid_choice"] = _(
+                "“%(value)s” is not one of the choices; the filter was not applied."
+            )
+
+    def filters(self) -> OfferFilters:
+        data = self.cleaned_data
+        return OfferFilters(
+            topic=self.topics.get(data.get("topic") or ""),
+            language=data.get("lang") or None,
+            district=self.districts.get(data.get("district") or ""),
+            target_group=self.groups.get(data.get("group") or ""),
+            free_of_charge=bool(data.get("free")),
+            open_at=timezone.now() if data.get("open") else None,
+            wheelchair_accessible=bool(data.get("access")),
+        )
+
+    @property
+    def has_filters(self) -> bool:
+        return any(
+            self.cleaned_data.get(name)
+            for name in ("topic", "lang", "district", "group", "free", "open", "access")
+        )

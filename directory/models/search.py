@@ -1,0 +1,71 @@
+from django.db import models
+
+from directory.models.offers import Offer
+from directory.models.taxonomy import Topic
+
+
+class SearchTerm(models.Model):
+    """A word of the search vocabulary: every term that occurs in a posting."""
+
+    term = models.CharField(max_length=40, unique=True)
+
+    class Meta:
+        indexes = [
+            # Lets PostgreSQL answer prefix searches (LIKE 'abc%') from an index
+            # whatever the database's collation; other databases ignore it.
+            models.Index(
+                fields=["term"], name="search_term_prefix", opclasses=["text_pattern_ops"]
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.term
+
+
+class SearchVariant(models.Model):
+    """A vocabulary term with one character deleted, for typo tolerance."""
+
+    variant = models.CharField(max_length=40)
+    term = models.CharField(max_length=40)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["variant", "term"], name="search_variant_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.variant} → {self.term}"
+
+
+class OfferPosting(models.Model):
+    """A term that occurs in an offer's own text, with the weight of its best field."""
+
+    offer = models.ForeignKey(Offer, on_delete=models.CASCADE, related_name="+", db_index=False)
+    term = models.CharField(max_length=40)
+    weight = models.PositiveSmallIntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["term", "offer", "weight"], name="offer_posting_lookup")]
+        constraints = [
+            models.UniqueConstraint(fields=["offer", "term"], name="offer_posting_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.term} ({self.weight})"
+
+
+class TopicPosting(models.Model):
+    """A term of a topic's names and search words in any language."""
+
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="+", db_index=False)
+    term = models.CharField(max_length=40)
+    weight = models.PositiveSmallIntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["term", "topic", "weight"], name="topic_posting_lookup")]
+        constraints = [
+            models.UniqueConstraint(fields=["topic", "term"], name="topic_posting_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.term} ({self.weight})"

@@ -1,0 +1,189 @@
+"""Search: what people mean, in any of the languages, despite typos."""
+
+import datetime
+
+import pytest
+
+from core.services import translation_save
+from directory.enums import MembershipStatus, OfferStatus
+from directory.models import OfferLanguage, OfferLocation, OpeningHours
+from directory.search.index import search_index_offers, search_index_topics
+from directory.search.query import rank_offers
+from directory.selectors import OfferFilters, offer_filter, offer_search, public_offers
+from directory.tests.factories import (
+    DistrictFactory,
+    LocationFactory,
+    OfferFactory,
+    OrganisationFactory,
+    TopicFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def catalogue():
+    """Three offers: housing, a German course, and counselling that touches both."""
+    housing = TopicFactory(slug="housing", name="Wohnen", keywords="Wohnung\nMiete")
+    translation_save(source=housing, language="uk", values={"name": "Житло", "keywords": "житло"})
+    translation_save(source=housing, language="ar", values={"name": "السكن", "keywords": "سكن"})
+    courses = TopicFactory(slug="language-courses", name="Deutschkurse", keywords="Deutschkurs")
+    translation_save(
+        source=courses,
+        language="en",
+        values={"name": "German courses", "keywords": "German course\nlanguage course"},
+    )
+    flat = OfferFactory(name="Wohnungssuche", description="Hilfe bei der Suche.")
+    flat.topics.set([housing])
+    course = OfferFactory(name="Integrationskurs", description="Kurs mit Prüfung.")
+    course.topics.set([courses])
+    counselling = OfferFactory(name="Migrationsberatung", description="Beratung zu allem.")
+    counselling.topics.set([housing, courses])
+    search_index_topics()
+    search_index_offers([flat.id, course.id, counselling.id])
+    return {"flat": flat, "course": course, "counselling": counselling}
+
+
+def ranked(query: str) -> list[str]:
+    ranking = rank_offers(query=query, candidates=public_offers())
+    names = dict(public_offers().values_list("id", "name"))
+    return [names[offer_id] for offer_id in ranking.offer_ids]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # exact words, in the offer's own text or its topic's search words
+        ("Wohnung", ["Wohnungssuche", "Migrationsberatung"]),
+        ("Wohnungssuche", ["Wohnungssuche"]),
+        # cross-language through topic names and search words
+        ("житло", ["Wohnungssuche", "Migrationsberatung"]),
+        ("سكن", ["Wohnungssuche", "Migrationsberatung"]),
+        ("German course", ["Integrationskurs", "Migrationsberatung"]),
+        # prefix, inflection, one typo
+        ("Deutschk", ["Integrationskurs", "Migrationsberatung"]),
+        ("Deutschkurse", ["Integrationskurs", "Migrationsberatung"]),
+        ("Wohnnung", ["Wohnungssuche", "Migrationsberatung"]),
+        ("Integrationskrus", ["Integrationskurs"]),
+        # every word must match
+        ("Wohnung Deutschkurs", ["Migrationsberatung"]),
+        ("Zahnarzt", []),
+    ],
+)
+def test_ranking_table(catalogue, query, expected):
+    assert ranked(query) == expected
+
+
+def test_short_words_get_no_typo_tolerance(catalogue):
+    assert ranked("Kurz") == []
+
+
+def test_unknown_words_are_reported_and_ignored(catalogue):
+    ranking = rank_offers(query="Wohnung Xylophon", candidates=public_offers())
+
+    assert ranking.unknown_words == ["xylophon"]
+    assert len(ranking.offer_ids) == 2
+
+
+def test_ties_are_broken_by_name(catalogue):
+    twin = OfferFactory(name="Abc Wohnungssuche")
+    search_index_offers([twin.id])
+
+    assert ranked("Wohnungssuche") == ["Abc Wohnungssuche", "Wohnungssuche"]
+
+
+def test_index_follows_changes(catalogue):
+    offer = catalogue["course"]
+    offer.name = "Sprachcafé"
+    offer.save()
+    search_index_offers([offer.id])
+
+    assert ranked("Sprachcafe") == ["Sprachcafé"]
+    assert ranked("Integrationskurs") == []
+
+
+def test_translated_offer_names_are_searchable(catalogue):
+    translation_save(source=catalogue["flat"], language="en", values={"name": "Flat hunting"})
+    search_index_offers([catalogue["flat"].id])
+
+    assert ranked("flat hunting") == ["Wohnungssuche"]
+
+
+def test_search_never_shows_offers_of_former_members_or_defunct_offers(catalogue):
+    catalogue["flat"].organisation.membership_status = MembershipStatus.FORMER
+    catalogue["flat"].organisation.save()
+    catalogue["counselling"].status = OfferStatus.DEFUNCT
+    catalogue["counselling"].save()
+
+    assert ranked("Wohnung") == []
+
+
+def place(offer, **location):
+    return OfferLocation.objects.create(
+        offer=offer, location=LocationFactory(organisation=offer.organisation, **location)
+    )
+
+
+def test_filters_combine(catalogue):
+    oststadt = DistrictFactory(slug="oststadt")
+    flat, counselling = catalogue["flat"], catalogue["counselling"]
+    place(flat, district=oststadt, wheelchair_accessible=True)
+    place(counselling, district=oststadt)
+    OfferLanguage.objects.create(offer=counselling, code="uk")
+    counselling.free_of_charge = False
+    counselling.save()
+
+    def names(**filters):
+        return sorted(offer_filter(filters=OfferFilters(**filters)).values_list("name", flat=True))
+
+    assert names(district=oststadt) == ["Migrationsberatung", "Wohnungssuche"]
+    assert names(district=oststadt, wheelchair_accessible=True) == ["Wohnungssuche"]
+    assert names(language="uk") == ["Migrationsberatung"]
+    assert names(language="uk", free_of_charge=True) == []
+    assert names(free_of_charge=True) == ["Integrationskurs", "Wohnungssuche"]
+
+
+def test_open_now_filter_uses_berlin_time(catalogue):
+    flat = catalogue["flat"]
+    # Monday 08:30 UTC is 09:30 in Berlin (winter time)
+    monday = datetime.datetime(2026, 11, 30, 8, 30, tzinfo=datetime.UTC)
+    OpeningHours.objects.create(
+        offer_location=place(flat),
+        weekday=0,
+        opens_at=datetime.time(9),
+        closes_at=datetime.time(12),
+    )
+
+    def open_at(moment):
+        return list(
+            offer_filter(filters=OfferFilters(open_at=moment)).values_list("name", flat=True)
+        )
+
+    assert open_at(monday) == ["Wohnungssuche"]
+    assert open_at(monday - datetime.timedelta(hours=1)) == []
+    assert open_at(monday + datetime.timedelta(days=1)) == []
+
+
+def test_search_combines_query_and_filters(catalogue):
+    topic = catalogue["course"].topics.get()
+
+    result = offer_search(query="Beratung", filters=OfferFilters(topic=topic))
+
+    assert result.offer_ids == [catalogue["counselling"].id]
+
+
+def test_search_without_query_lists_by_name(catalogue):
+    result = offer_search(query="", filters=OfferFilters())
+
+    assert result.offer_ids == [
+        catalogue["course"].id,
+        catalogue["counselling"].id,
+        catalogue["flat"].id,
+    ]
+
+
+def test_applicant_organisation_offers_are_not_public():
+    applicant = OrganisationFactory(membership_status=MembershipStatus.APPLICANT, member_since=None)
+    OfferFactory(organisation=applicant, name="Geheim")
+
+    assert not public_offers().filter(name="Geheim").exists()

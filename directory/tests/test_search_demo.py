@@ -1,0 +1,61 @@
+"""The ranking on the real demo data: what a newcomer types, what must come first."""
+
+import pytest
+from django.core.management import call_command
+
+from core.demo.loader import demo_load
+from directory.models import Offer
+from directory.search.query import rank_offers
+from directory.selectors import public_offers
+
+pytestmark = pytest.mark.django_db
+
+HOUSING = "Wohnungssuche bei der NEUWOGES"
+GERMAN_COURSE = "Einstufungstest und Kursberatung Deutsch"
+COUNSELLING = "Migrationsberatung für Geflüchtete und Zugewanderte"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def demo(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        demo_load()
+        yield
+        call_command("flush", interactive=False, verbosity=0)
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("Wohnung", HOUSING),
+        ("housing", HOUSING),
+        ("житло", HOUSING),
+        ("жильё", HOUSING),
+        ("жилье", HOUSING),
+        ("سكن", HOUSING),
+        ("Wohnnung", HOUSING),
+        ("Deutschkurs", GERMAN_COURSE),
+        ("Deutschkurse", GERMAN_COURSE),
+        ("Deutschk", GERMAN_COURSE),
+        ("German course", GERMAN_COURSE),
+        ("курси німецької", GERMAN_COURSE),
+        ("Sprachkrus", GERMAN_COURSE),
+        ("Migrationsberatung", COUNSELLING),
+        ("migration counselling", COUNSELLING),
+        ("Sprachmittlung", "AWO lingo – Sprachmittlung"),
+    ],
+)
+def test_demo_ranking(query, first):
+    ranking = rank_offers(query=query, candidates=public_offers())
+
+    assert ranking.offer_ids
+    assert Offer.objects.get(id=ranking.offer_ids[0]).name == first
+
+
+def test_demo_housing_finds_the_housing_company_in_every_language():
+    rankings = [
+        rank_offers(query=query, candidates=public_offers()).offer_ids
+        for query in ("Wohnung", "housing", "житло", "жильё", "سكن")
+    ]
+
+    neuwoges = Offer.objects.get(name=HOUSING).id
+    assert all(neuwoges in ids[:3] for ids in rankings)
