@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet, Subquery
 
 from directory.enums import MembershipStatus, OfferStatus
 from directory.hours import local_moment
@@ -145,7 +145,20 @@ def offer_search(*, query: str, filters: OfferFilters) -> SearchResult:
     if query.strip():
         ranking = rank_offers(query=query, candidates=candidates)
         return SearchResult(offer_ids=ranking.offer_ids, unknown_words=ranking.unknown_words)
-    ids = list(candidates.order_by("name", "id").values_list("id", flat=True))
+    if filters.topic:
+        # Browsing a topic: offers that are only about it first, as in ranking.
+        topic_count = (
+            Offer.topics.through.objects.filter(offer_id=OuterRef("pk"))
+            .values("offer_id")
+            .annotate(count=Count("*"))
+            .values("count")
+        )
+        candidates = candidates.annotate(topic_count=Subquery(topic_count)).order_by(
+            "topic_count", "name", "id"
+        )
+    else:
+        candidates = candidates.order_by("name", "id")
+    ids = list(candidates.values_list("id", flat=True))
     return SearchResult(offer_ids=ids, unknown_words=[])
 
 

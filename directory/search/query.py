@@ -12,9 +12,10 @@ Ranking, step by step (deterministic, so tests can pin it down):
 3. An offer matches a typed word through its own postings (name 10,
    organisation 5, target group 4, place 3, other text 2) or through the
    postings of its topics (topic name 8, search word 6, in any language);
-   it scores weight × quality of its best hit for that word. A topic hit is
-   divided by the offer's number of topics: an offer that is only about
-   housing answers "Wohnung" better than one that touches five topics.
+   it scores weight × quality of its best hit for that word. A topic hit
+   counts 2 / (1 + the offer's number of topics): in full for an offer with
+   one topic, two thirds with two, half with three — an offer that is only
+   about housing answers "Wohnung" better than one that touches five topics.
 4. Only offers that match every (known) typed word are results; their
    score is the sum over the words. Ties go by German name, then id.
 """
@@ -120,9 +121,11 @@ def rank_offers(*, query: str, candidates: QuerySet[Offer]) -> Ranking:
                 SELECT p.offer_id, typed.pos, p.weight * typed.quality AS points
                 FROM directory_offerposting p JOIN typed ON p.term = typed.term
                 UNION ALL
-                SELECT ot.offer_id, typed.pos, t.weight * typed.quality / (
-                    SELECT COUNT(*) FROM directory_offer_topics mine
-                    WHERE mine.offer_id = ot.offer_id
+                SELECT ot.offer_id, typed.pos, 2 * t.weight * typed.quality / (
+                    1 + (
+                        SELECT COUNT(*) FROM directory_offer_topics mine
+                        WHERE mine.offer_id = ot.offer_id
+                    )
                 ) AS points
                 FROM directory_topicposting t
                 JOIN typed ON t.term = typed.term

@@ -187,3 +187,17 @@ def test_applicant_organisation_offers_are_not_public():
     OfferFactory(organisation=applicant, name="Geheim")
 
     assert not public_offers().filter(name="Geheim").exists()
+
+
+def test_browsing_a_topic_lists_offers_only_about_it_first(catalogue):
+    housing = catalogue["flat"].topics.get()
+    OfferFactory(name="Aaa Allerlei").topics.set([housing, *catalogue["course"].topics.all()])
+
+    result = offer_search(query="", filters=OfferFilters(topic=housing))
+
+    names = dict(public_offers().values_list("id", "name"))
+    assert [names[i] for i in result.offer_ids] == [
+        "Wohnungssuche",
+        "Aaa Allerlei",
+        "Migrationsberatung",
+    ]

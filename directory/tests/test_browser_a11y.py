@@ -1,0 +1,129 @@
+"""Accessibility of the public pages in a real browser, checked with axe-core.
+
+WCAG 2.1 A and AA rules, German and Arabic (right to left), zero violations.
+"""
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from core.demo.loader import demo_load
+from directory.models import Offer
+
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
+
+AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def violations(page) -> list[str]:
+    # The test injects axe itself; the site's CSP rightly forbids such scripts,
+    # so the browser context is opened with bypass_csp.
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA
+    )
+    return [
+        f"{violation['id']}: {node['target']}"
+        for violation in result["violations"]
+        for node in violation["nodes"]
+    ]
+
+
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_public_pages_have_no_wcag_violations(browser, live_server, language):
+    demo_load()
+    offer = Offer.objects.get(name="Wohnungssuche bei der NEUWOGES")
+    paths = [
+        "",
+        "suche/?q=Wohnung&topic=housing&free=on",
+        f"angebote/{offer.id}/",
+        "organisationen/neuwoges/",
+        "netzwerk/",
+    ]
+    context = browser.new_context(bypass_csp=True, viewport={"width": 390, "height": 844})
+    found = {}
+    for path in paths:
+        page = context.new_page()
+        page.goto(f"{live_server.url}/{language}/{path}", wait_until="networkidle")
+        found[path] = violations(page)
+        page.close()
+    context.close()
+
+    assert found == {path: [] for path in paths}
+
+
+def test_search_works_by_keyboard_with_visible_focus(browser, live_server):
+    demo_load()
+    page = browser.new_page()
+    page.goto(f"{live_server.url}/de/", wait_until="networkidle")
+
+    outlines = []
+    for _ in range(15):
+        page.keyboard.press("Tab")
+        outlines.append(
+            page.evaluate(
+                "() => { const s = getComputedStyle(document.activeElement);"
+                " return s.outlineStyle !== 'none' || s.boxShadow !== 'none'; }"
+            )
+        )
+        if page.evaluate("document.activeElement.name") == "q":
+            break
+    assert all(outlines)
+
+    page.keyboard.type("Wohnung")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/suche/?q=Wohnung", wait_until="networkidle")
+    first = page.locator("ol.offer-list > li").first
+    assert "NEUWOGES" in first.inner_text()
+    page.close()
+
+
+def test_filters_update_results_without_a_full_reload(browser, live_server):
+    demo_load()
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(f"{message.type}: {message.text}"))
+    page.goto(f"{live_server.url}/de/suche/?q=Beratung", wait_until="networkidle")
+    before = page.locator("ol.offer-list > li").count()
+    page.evaluate("window.notReloaded = true")
+
+    page.locator("#id_access").check()
+    page.wait_for_url("**access=on**", wait_until="networkidle")
+
+    assert page.evaluate("window.notReloaded === true")
+    after = page.locator("ol.offer-list > li").count()
+    assert 0 < after < before
+    assert [error for error in errors if "Content Security Policy" in error] == []
+    page.close()
+
+
+@pytest.mark.parametrize(
+    ("language", "how", "expected_organisation"),
+    [
+        ("ar", ("tile", "السكن"), "NEUWOGES"),
+        ("ar", ("search", "استشارات الهجرة"), "استشارات الهجرة"),  # the topic's badge
+        ("uk", ("search", "курси німецької"), "Volkshochschule"),
+        ("uk", ("tile", "Житло"), "NEUWOGES"),
+    ],
+)
+def test_newcomer_finds_help_on_a_phone_without_german(
+    browser, live_server, language, how, expected_organisation
+):
+    demo_load()
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/{language}/", wait_until="networkidle")
+
+    kind, value = how
+    if kind == "tile":
+        page.locator(".topic-tiles").get_by_role("link", name=value, exact=True).click()
+    else:
+        page.locator("input[name=q]").fill(value)
+        page.locator("input[name=q]").press("Enter")
+    page.wait_for_load_state("networkidle")
+
+    first_three = page.locator("ol.offer-list > li").all_inner_texts()[:3]
+    assert any(expected_organisation in text for text in first_three), first_three
+    context.close()
