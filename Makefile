@@ -10,7 +10,7 @@ MANAGE := $(BIN)/python manage.py
 LANGS := de en uk ru ar fa tr vi
 PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po)
 
-.PHONY: run test install lint format messages clean
+.PHONY: run test bench install lint format messages clean
 
 ## Install what is missing, set up the SQLite database with demo data, serve.
 run: install
@@ -24,6 +24,11 @@ run: install
 ## Install what is missing and run the whole test suite.
 test: install
 	$(BIN)/pytest
+
+## Time the public search on SQLite, and on PostgreSQL when DATABASE_URL names one
+## (throw-away databases; prints figures, never fails on them). See bench/README.md.
+bench: install
+	$(BIN)/python bench/run.py
 
 install: $(VENV)/.installed node_modules/.installed locale/.compiled
 
