@@ -55,7 +55,17 @@ class TranslatableModel(models.Model):
         }
 
     def localized(self, language: str) -> Localized:
-        """The text fields in ``language``, falling back to German field by field."""
+        """The text fields in ``language``, falling back to German field by field.
+
+        Remembered per instance and language: templates ask for the same
+        object's text several times while rendering one page.
+        """
+        memo = self.__dict__.setdefault("_localized", {})
+        if language not in memo:
+            memo[language] = self._localize(language)
+        return memo[language]
+
+    def _localize(self, language: str) -> Localized:
         translation = None if language == "de" else self.translation_for(language)
         values: dict[str, str] = {}
         fallback: set[str] = set()

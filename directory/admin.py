@@ -20,7 +20,7 @@ from directory.models import (
     Topic,
     TopicTranslation,
 )
-from directory.search.index import search_index_offers, search_index_topics
+from directory.search.index import search_index_offers, search_index_topic
 
 
 class OrganisationTranslationInline(TranslationInline):
@@ -81,7 +81,7 @@ class TopicAdmin(TranslatedAdmin):
 
     def save_related(self, request, form, formsets, change) -> None:
         super().save_related(request, form, formsets, change)
-        search_index_topics()
+        search_index_topic(form.instance)
 
 
 class TargetGroupTranslationInline(TranslationInline):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from babel import Locale
 from django import forms
 from django.utils import timezone
@@ -19,6 +21,7 @@ from directory.selectors import (
 MAX_QUERY_LENGTH = 200
 
 
+@functools.lru_cache(maxsize=1024)
 def language_name(code: str, *, in_language: str) -> str:
     """A language's name in the reader's language ("Arabisch", "арабська", …)."""
     locale = Locale.parse(to_locale(in_language))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.core.cache import cache
 from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet, Subquery
 
 from directory.enums import MembershipStatus, OfferStatus
@@ -27,6 +28,7 @@ from directory.models import (
     Topic,
     TopicTranslation,
 )
+from directory.search.index import SPOKEN_LANGUAGES_CACHE_KEY
 from directory.search.query import rank_offers
 
 PUBLIC_OFFER_STATUSES = [OfferStatus.ACTIVE, OfferStatus.TEMPORARILY_CLOSED]
@@ -63,10 +65,22 @@ def district_list() -> QuerySet[District]:
 
 
 def spoken_language_codes() -> list[str]:
-    """Languages spoken at any public offer, for the language filter."""
-    return sorted(
-        set(OfferLanguage.objects.filter(offer__in=public_offers()).values_list("code", flat=True))
-    )
+    """Languages spoken at any public offer, for the language filter.
+
+    Cached: the distinct scan over every offer's languages is the most
+    expensive part of the search form, and the answer changes only when
+    offers change (``search_index_offers`` drops the cached value then).
+    """
+
+    def codes() -> list[str]:
+        return list(
+            OfferLanguage.objects.filter(offer__in=public_offers())
+            .order_by("code")
+            .values_list("code", flat=True)
+            .distinct()
+        )
+
+    return cache.get_or_set(SPOKEN_LANGUAGES_CACHE_KEY, codes, timeout=3600)
 
 
 def public_offers() -> QuerySet[Offer]:
@@ -90,61 +104,73 @@ class OfferFilters:
     wheelchair_accessible: bool = False
 
 
-def offer_filter(*, filters: OfferFilters) -> QuerySet[Offer]:
-    offers = public_offers()
+def _restrict(offers: QuerySet[Offer], filters: OfferFilters) -> QuerySet[Offer]:
+    """``offers`` narrowed by every filter that is set.
+
+    Filters on places and hours are written as ``id IN (subquery)``: both
+    databases evaluate such a subquery once, where a correlated EXISTS runs
+    once per offer.
+    """
     if filters.topic:
         offers = offers.filter(topics=filters.topic)
     if filters.language:
         offers = offers.filter(languages__code=filters.language)
-    if filters.district:
-        offers = offers.filter(
-            Exists(
-                OfferLocation.objects.filter(
-                    offer=OuterRef("pk"), location__district=filters.district
-                )
-            )
-        )
     if filters.target_group:
         offers = offers.filter(target_groups=filters.target_group)
     if filters.free_of_charge:
         offers = offers.filter(free_of_charge=True)
+    places = OfferLocation.objects.all()
+    if filters.district:
+        offers = offers.filter(
+            id__in=places.filter(location__district=filters.district).values("offer_id")
+        )
     if filters.wheelchair_accessible:
         offers = offers.filter(
-            Exists(
-                OfferLocation.objects.filter(
-                    offer=OuterRef("pk"), location__wheelchair_accessible=True
-                )
-            )
+            id__in=places.filter(location__wheelchair_accessible=True).values("offer_id")
         )
     if filters.open_at:
         weekday, clock = local_moment(filters.open_at)
         offers = offers.filter(
-            Exists(
-                OpeningHours.objects.filter(
-                    offer_location__offer=OuterRef("pk"),
-                    weekday=weekday,
-                    opens_at__lte=clock,
-                    closes_at__gt=clock,
-                )
-            )
+            id__in=OpeningHours.objects.filter(
+                weekday=weekday, opens_at__lte=clock, closes_at__gt=clock
+            ).values("offer_location__offer_id")
         )
     return offers
 
 
+def offer_filter(*, filters: OfferFilters) -> QuerySet[Offer]:
+    """Public offers narrowed by ``filters``."""
+    return _restrict(public_offers(), filters)
+
+
 @dataclass
 class SearchResult:
-    """Ids of all matching offers in result order, and the words not understood."""
+    """One page of matching offer ids in result order, the number of all
+    matches, and the typed words nothing matched."""
 
     offer_ids: list
+    total: int
     unknown_words: list[str]
 
 
-def offer_search(*, query: str, filters: OfferFilters) -> SearchResult:
+def offer_search(
+    *, query: str, filters: OfferFilters, offset: int = 0, limit: int | None = None
+) -> SearchResult:
     """Offers matching ``query`` and ``filters``: by relevance, or by name without a query."""
-    candidates = offer_filter(filters=filters)
     if query.strip():
-        ranking = rank_offers(query=query, candidates=candidates)
-        return SearchResult(offer_ids=ranking.offer_ids, unknown_words=ranking.unknown_words)
+        restrict = _restrict(Offer.objects.all(), filters)
+        ranking = rank_offers(
+            query=query,
+            statuses=PUBLIC_OFFER_STATUSES,
+            membership_status=MembershipStatus.ACTIVE,
+            restrict=restrict if filters != OfferFilters() else None,
+            offset=offset,
+            limit=limit,
+        )
+        return SearchResult(
+            offer_ids=ranking.offer_ids, total=ranking.total, unknown_words=ranking.unknown_words
+        )
+    candidates = offer_filter(filters=filters)
     if filters.topic:
         # Browsing a topic: offers that are only about it first, as in ranking.
         topic_count = (
@@ -158,14 +184,53 @@ def offer_search(*, query: str, filters: OfferFilters) -> SearchResult:
         )
     else:
         candidates = candidates.order_by("name", "id")
-    ids = list(candidates.values_list("id", flat=True))
-    return SearchResult(offer_ids=ids, unknown_words=[])
+    ids = candidates.values_list("id", flat=True)
+    page = ids[offset:] if limit is None else ids[offset : offset + limit]
+    return SearchResult(offer_ids=list(page), total=candidates.count(), unknown_words=[])
 
 
-def offers_for_display(*, offer_ids: list, language: str) -> list[Offer]:
-    """The offers with everything a list or detail page shows, in the given order."""
+def _open_now(moment: datetime) -> Exists:
+    weekday, clock = local_moment(moment)
+    return Exists(
+        OpeningHours.objects.filter(
+            offer_location__offer=OuterRef("pk"),
+            weekday=weekday,
+            opens_at__lte=clock,
+            closes_at__gt=clock,
+        )
+    )
+
+
+def offer_list(*, offer_ids: list, language: str, now: datetime) -> list[Offer]:
+    """What a list of offers shows, in the given order; ``open_now`` is annotated.
+
+    Lists load less than the offer page (no opening hours, no texts of the
+    places): a results page is the most requested page there is.
+    """
     offers = (
         Offer.objects.filter(id__in=offer_ids)
+        .select_related("organisation")
+        .annotate(open_now=_open_now(now))
+        .prefetch_related(
+            _translations(OfferTranslation, language),
+            Prefetch("topics", queryset=topic_list(language=language)),
+            "languages",
+            Prefetch(
+                "offerlocation_set",
+                queryset=OfferLocation.objects.select_related("location__district"),
+                to_attr="places",
+            ),
+        )
+    )
+    by_id = {offer.id: offer for offer in offers}
+    return [by_id[offer_id] for offer_id in offer_ids if offer_id in by_id]
+
+
+def offer_detail(*, offer_id, language: str) -> Offer | None:
+    """Everything the offer page shows, or None if the public may not see it."""
+    offer = (
+        public_offers()
+        .filter(id=offer_id)
         .select_related("organisation")
         .prefetch_related(
             _translations(OfferTranslation, language),
@@ -190,15 +255,10 @@ def offers_for_display(*, offer_ids: list, language: str) -> list[Offer]:
                 to_attr="places",
             ),
         )
+        .first()
     )
-    by_id = {offer.id: offer for offer in offers}
-    return [by_id[offer_id] for offer_id in offer_ids if offer_id in by_id]
-
-
-def offer_detail(*, offer_id, language: str) -> Offer | None:
-    if not public_offers().filter(id=offer_id).exists():
+    if offer is None:
         return None
-    (offer,) = offers_for_display(offer_ids=[offer_id], language=language)
     offer.public_contacts = list(
         Contact.objects.filter(organisation_id=offer.organisation_id, public=True).prefetch_related(
             _translations(ContactTranslation, language)

@@ -30,7 +30,7 @@ from directory.models import (
     TargetGroup,
     Topic,
 )
-from directory.search.index import search_index_offers, search_index_topics
+from directory.search.index import search_index_offers
 
 ModelT = TypeVar("ModelT", bound=models.Model)
 
@@ -110,7 +110,6 @@ def organisations_import(*, data: list[dict[str, Any]]) -> None:
     for item in data:
         organisation = _import_organisation(item)
         offer_ids.extend(organisation.offers.values_list("id", flat=True))
-    search_index_topics()
     search_index_offers(offer_ids)
 
 

@@ -18,13 +18,14 @@ from directory.selectors import (
     locations_with_coordinates,
     member_list,
     offer_detail,
+    offer_list,
     offer_search,
-    offers_for_display,
     organisation_detail,
     organisation_offer_ids,
 )
 
-PAGE_SIZE = 20
+# Ten results a page: small screens, prepaid data, and the busiest page renders fast.
+PAGE_SIZE = 10
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -39,15 +40,22 @@ def search(request: HttpRequest) -> HttpResponse:
     context = {"form": form, "topics": form.topics.values()}
     if not form.is_valid():
         return render(request, "directory/search.html", {**context, "invalid": True}, status=400)
-    result = offer_search(query=form.cleaned_data["q"], filters=form.filters())
-    paginator = Paginator(result.offer_ids, PAGE_SIZE)
     number = form.cleaned_data["page"] or 1
+    result = offer_search(
+        query=form.cleaned_data["q"],
+        filters=form.filters(),
+        offset=(number - 1) * PAGE_SIZE,
+        limit=PAGE_SIZE,
+    )
+    # Only the shown page's ids are fetched; the paginator just does the arithmetic.
+    paginator = Paginator(range(result.total), PAGE_SIZE)
     if number > paginator.num_pages:
         return render(
             request, "directory/search.html", {**context, "page_missing": True}, status=404
         )
     page = paginator.page(number)
-    offers = offers_for_display(offer_ids=list(page.object_list), language=get_language())
+    now = timezone.now()
+    offers = offer_list(offer_ids=result.offer_ids, language=get_language(), now=now)
     return render(
         request,
         "directory/search.html",
@@ -55,12 +63,11 @@ def search(request: HttpRequest) -> HttpResponse:
             **context,
             "page": page,
             "offers": offers,
-            "count": paginator.count,
+            "count": result.total,
             "unknown_words": result.unknown_words,
             "some_untranslated": any(
                 offer.localized(get_language()).is_fallback for offer in offers
             ),
-            "now": timezone.now(),
             "map": _map_data(offers),
         },
     )
@@ -119,13 +126,15 @@ def organisation_page(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = organisation_detail(slug=slug, language=get_language())
     if organisation is None:
         raise Http404
-    offers = offers_for_display(
-        offer_ids=organisation_offer_ids(organisation=organisation), language=get_language()
+    offers = offer_list(
+        offer_ids=organisation_offer_ids(organisation=organisation),
+        language=get_language(),
+        now=timezone.now(),
     )
     return render(
         request,
         "directory/organisation_detail.html",
-        {"organisation": organisation, "offers": offers, "now": timezone.now()},
+        {"organisation": organisation, "offers": offers},
     )
 
 

@@ -45,17 +45,4 @@ class Migration(migrations.Migration):
                 'constraints': [models.UniqueConstraint(fields=('offer', 'term'), name='offer_posting_once')],
             },
         ),
-        migrations.CreateModel(
-            name='TopicPosting',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('term', models.CharField(max_length=40)),
-                ('weight', models.PositiveSmallIntegerField()),
-                ('topic', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='directory.topic')),
-            ],
-            options={
-                'indexes': [models.Index(fields=['term', 'topic', 'weight'], name='topic_posting_lookup')],
-                'constraints': [models.UniqueConstraint(fields=('topic', 'term'), name='topic_posting_once')],
-            },
-        ),
     ]

@@ -13,7 +13,7 @@ from directory.models.organisations import (
     Organisation,
     OrganisationTranslation,
 )
-from directory.models.search import OfferPosting, SearchTerm, SearchVariant, TopicPosting
+from directory.models.search import OfferPosting, SearchTerm, SearchVariant
 from directory.models.taxonomy import (
     District,
     TargetGroup,
@@ -41,6 +41,5 @@ __all__ = [
     "TargetGroup",
     "TargetGroupTranslation",
     "Topic",
-    "TopicPosting",
     "TopicTranslation",
 ]

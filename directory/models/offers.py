@@ -200,6 +200,10 @@ class OpeningHours(HsdsModel):
         ordering = ["weekday", "opens_at"]
         verbose_name = _("opening hours")
         verbose_name_plural = _("opening hours")
+        indexes = [
+            # "Open now": which places are open on this weekday at this time.
+            models.Index(fields=["weekday", "opens_at", "closes_at"], name="opening_hours_now"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(opens_at__lt=F("closes_at")),

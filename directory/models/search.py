@@ -1,7 +1,6 @@
 from django.db import models
 
 from directory.models.offers import Offer
-from directory.models.taxonomy import Topic
 
 
 class SearchTerm(models.Model):
@@ -48,23 +47,6 @@ class OfferPosting(models.Model):
         indexes = [models.Index(fields=["term", "offer", "weight"], name="offer_posting_lookup")]
         constraints = [
             models.UniqueConstraint(fields=["offer", "term"], name="offer_posting_once"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.term} ({self.weight})"
-
-
-class TopicPosting(models.Model):
-    """A term of a topic's names and search words in any language."""
-
-    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="+", db_index=False)
-    term = models.CharField(max_length=40)
-    weight = models.PositiveSmallIntegerField()
-
-    class Meta:
-        indexes = [models.Index(fields=["term", "topic", "weight"], name="topic_posting_lookup")]
-        constraints = [
-            models.UniqueConstraint(fields=["topic", "term"], name="topic_posting_once"),
         ]
 
     def __str__(self) -> str:

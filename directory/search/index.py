@@ -1,8 +1,13 @@
 """Keeps the search postings in step with the directory.
 
+Every offer has one posting per term it can be found by: terms of its own
+text, of its organisation, target groups and places, and of its topics'
+names and search words in every language. The query then needs a single
+indexed lookup per term.
+
 Call ``search_index_offers`` after writing offers (or what they show:
-their organisation, locations, target groups) and ``search_index_topics``
-after changing topics. ``search_index_rebuild`` redoes everything.
+their organisation, locations, target groups) and ``search_index_topic``
+after changing a topic. ``search_index_rebuild`` redoes everything.
 """
 
 from __future__ import annotations
@@ -10,29 +15,25 @@ from __future__ import annotations
 from collections.abc import Iterable
 from uuid import UUID
 
-from django.db import transaction
+from django.core.cache import cache
+from django.db import connection, transaction
 
-from directory.models import (
-    Offer,
-    OfferPosting,
-    SearchTerm,
-    SearchVariant,
-    Topic,
-    TopicPosting,
-)
+from directory.models import Offer, OfferPosting, SearchTerm, SearchVariant, Topic
 from directory.search.text import MIN_TYPO_LENGTH, deletions, terms
 
 # How much a term counts by where it stands. The query multiplies these by
 # how well the typed word matched (see query.py).
-WEIGHT_OFFER_NAME = 10
-WEIGHT_TOPIC_NAME = 8
-WEIGHT_TOPIC_KEYWORD = 6
-WEIGHT_ORGANISATION_NAME = 5
-WEIGHT_TARGET_GROUP = 4
-WEIGHT_PLACE = 3
-WEIGHT_OFFER_TEXT = 2
+WEIGHT_OFFER_NAME = 100
+WEIGHT_TOPIC_NAME = 80
+WEIGHT_TOPIC_KEYWORD = 60
+WEIGHT_ORGANISATION_NAME = 50
+WEIGHT_TARGET_GROUP = 40
+WEIGHT_PLACE = 30
+WEIGHT_OFFER_TEXT = 20
 
 CHUNK = 500
+# Shared with directory.selectors, which caches the search form's language list.
+SPOKEN_LANGUAGES_CACHE_KEY = "directory:spoken-language-codes"
 
 
 def _collect(weights: dict[str, int], text: str, weight: int) -> None:
@@ -46,9 +47,30 @@ def _texts(obj, field: str) -> list[str]:
     return [getattr(obj, field), *(getattr(row, field) for row in obj.translations.all())]
 
 
-def offer_terms(offer: Offer) -> dict[str, int]:
-    """Every term an offer can be found by, with its best weight."""
+def topic_terms(topic: Topic) -> dict[str, int]:
+    """A topic's names and search words in every language, with their weights."""
     weights: dict[str, int] = {}
+    for text in _texts(topic, "name"):
+        _collect(weights, text, WEIGHT_TOPIC_NAME)
+    for text in _texts(topic, "keywords"):
+        _collect(weights, text, WEIGHT_TOPIC_KEYWORD)
+    return weights
+
+
+def offer_terms(offer: Offer, topic_weights: dict[UUID, dict[str, int]]) -> dict[str, int]:
+    """Every term an offer can be found by, with its best weight.
+
+    A topic's terms count 2 / (1 + number of the offer's topics): in full for
+    an offer with one topic, half for one with three. An offer only about
+    housing answers "Wohnung" better than one that touches five topics.
+    """
+    weights: dict[str, int] = {}
+    topics = offer.topics.all()
+    for topic in topics:
+        for term, weight in topic_weights[topic.id].items():
+            share = 2 * weight // (1 + len(topics))
+            if weights.get(term, 0) < share:
+                weights[term] = share
     for text in _texts(offer, "name"):
         _collect(weights, text, WEIGHT_OFFER_NAME)
     _collect(weights, offer.organisation.name, WEIGHT_ORGANISATION_NAME)
@@ -62,15 +84,6 @@ def offer_terms(offer: Offer) -> dict[str, int]:
     for field in ("description", "eligibility", "how_to_apply", "cost"):
         for text in _texts(offer, field):
             _collect(weights, text, WEIGHT_OFFER_TEXT)
-    return weights
-
-
-def topic_terms(topic: Topic) -> dict[str, int]:
-    weights: dict[str, int] = {}
-    for text in _texts(topic, "name"):
-        _collect(weights, text, WEIGHT_TOPIC_NAME)
-    for text in _texts(topic, "keywords"):
-        _collect(weights, text, WEIGHT_TOPIC_KEYWORD)
     return weights
 
 
@@ -93,49 +106,56 @@ def _add_vocabulary(new_terms: set[str]) -> None:
 
 
 def search_index_offers(offer_ids: Iterable[UUID]) -> None:
-    """Rewrite the postings of these offers from their current data."""
+    """Rewrite the postings of these offers from their current data.
+
+    Also forgets the cached list of spoken languages, which the same
+    changes may have altered.
+    """
+    cache.delete(SPOKEN_LANGUAGES_CACHE_KEY)
     ids = list(offer_ids)
+    topic_weights = {
+        topic.id: topic_terms(topic) for topic in Topic.objects.prefetch_related("translations")
+    }
     for start in range(0, len(ids), CHUNK):
-        _index_chunk(ids[start : start + CHUNK])
+        _index_chunk(ids[start : start + CHUNK], topic_weights)
 
 
 @transaction.atomic
-def _index_chunk(ids: list[UUID]) -> None:
+def _index_chunk(ids: list[UUID], topic_weights: dict[UUID, dict[str, int]]) -> None:
     offers = (
         Offer.objects.filter(id__in=ids)
         .select_related("organisation")
-        .prefetch_related("translations", "target_groups__translations", "locations__district")
+        .prefetch_related(
+            "translations", "topics", "target_groups__translations", "locations__district"
+        )
     )
+    offer_field = OfferPosting._meta.get_field("offer")
     rows = [
-        OfferPosting(offer_id=offer.id, term=term, weight=weight)
+        (offer_field.get_db_prep_value(offer.id, connection), term, weight)
         for offer in offers
-        for term, weight in offer_terms(offer).items()
+        for term, weight in offer_terms(offer, topic_weights).items()
     ]
     OfferPosting.objects.filter(offer_id__in=ids).delete()
-    OfferPosting.objects.bulk_create(rows, batch_size=2000)
-    _add_vocabulary({row.term for row in rows})
+    # Millions of rows on a rebuild: plain executemany, without model instances.
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {OfferPosting._meta.db_table} (offer_id, term, weight) "  # noqa: S608
+            "VALUES (%s, %s, %s)",
+            rows,
+        )
+    _add_vocabulary({term for _offer, term, _weight in rows})
 
 
-@transaction.atomic
-def search_index_topics() -> None:
-    """Rewrite the postings of every topic (there are few)."""
-    rows = [
-        TopicPosting(topic_id=topic.id, term=term, weight=weight)
-        for topic in Topic.objects.prefetch_related("translations")
-        for term, weight in topic_terms(topic).items()
-    ]
-    TopicPosting.objects.all().delete()
-    TopicPosting.objects.bulk_create(rows, batch_size=2000)
-    _add_vocabulary({row.term for row in rows})
+def search_index_topic(topic: Topic) -> None:
+    """A topic's names or search words changed: re-index the offers it is on."""
+    search_index_offers(topic.offers.values_list("id", flat=True))
 
 
 def search_index_rebuild() -> None:
     """Rebuild all postings and drop vocabulary nothing refers to any more."""
-    search_index_topics()
     search_index_offers(Offer.objects.order_by("id").values_list("id", flat=True))
     with transaction.atomic():
         used = set(OfferPosting.objects.values_list("term", flat=True).distinct())
-        used |= set(TopicPosting.objects.values_list("term", flat=True).distinct())
         stale = sorted(set(SearchTerm.objects.values_list("term", flat=True)) - used)
         for start in range(0, len(stale), CHUNK):
             chunk = stale[start : start + CHUNK]

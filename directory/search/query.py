@@ -7,15 +7,16 @@ Ranking, step by step (deterministic, so tests can pin it down):
    the same word 100; the typed word is the vocabulary word plus up to three
    letters of ending ("Deutschkurse" → "deutschkurs") 85; the typed word
    starts a vocabulary word ("Deutschk" → "deutschkurs") 70; one typo in a
-   word of five letters or more ("Wohnnung" → "wohnung") 55. A typed word
-   that expands to nothing is ignored and reported back.
-3. An offer matches a typed word through its own postings (name 10,
-   organisation 5, target group 4, place 3, other text 2) or through the
-   postings of its topics (topic name 8, search word 6, in any language);
-   it scores weight × quality of its best hit for that word. A topic hit
-   counts 2 / (1 + the offer's number of topics): in full for an offer with
-   one topic, two thirds with two, half with three — an offer that is only
-   about housing answers "Wohnung" better than one that touches five topics.
+   word of five letters or more ("Wohnnung" → "wohnung") 55. A word found
+   as typed (or with an ending) is taken as meant: it is completed as a
+   prefix only if it is the last word (the one still being typed), and
+   never read as a typo. A typed word that expands to nothing is ignored
+   and reported back.
+3. An offer matches a typed word through its postings (see index.py: own
+   name 100, topic name 80, topic search word 60 — both in any language and
+   shared among the offer's topics —, organisation 50, target group 40,
+   place 30, other text 20); it scores weight × quality of its best hit
+   for that word.
 4. Only offers that match every (known) typed word are results; their
    score is the sum over the words. Ties go by German name, then id.
 """
@@ -40,13 +41,16 @@ MIN_STEM = 4
 MIN_PREFIX = 3
 MAX_PREFIX_EXPANSIONS = 40
 MAX_QUERY_TERMS = 8
+ALL_ROWS = 1_000_000_000  # a LIMIT both databases accept for "no limit"
 
 
 @dataclass
 class Ranking:
-    """Matching offer ids, best first, and the typed words nothing matched."""
+    """The requested page of matching offer ids (best first), how many match
+    in all, and the typed words nothing matched."""
 
     offer_ids: list[uuid.UUID] = field(default_factory=list)
+    total: int = 0
     unknown_words: list[str] = field(default_factory=list)
 
 
@@ -65,8 +69,12 @@ def _prefixed(token: str) -> QuerySet[SearchTerm]:
     return matching.order_by("term")[:MAX_PREFIX_EXPANSIONS]
 
 
-def expand(token: str) -> dict[str, int]:
-    """Vocabulary terms a typed term stands for, with the quality of each match."""
+def expand(token: str, *, last: bool = True) -> dict[str, int]:
+    """Vocabulary terms a typed term stands for, with the quality of each match.
+
+    ``last`` says whether this is the query's last word, which may still
+    be incomplete.
+    """
     found: dict[str, int] = {}
 
     def offer(term: str, quality: int) -> None:
@@ -76,10 +84,11 @@ def expand(token: str) -> dict[str, int]:
     stems = [token[:-cut] for cut in range(1, MAX_ENDING + 1) if len(token) - cut >= MIN_STEM]
     for term in SearchTerm.objects.filter(term__in=[token, *stems]).values_list("term", flat=True):
         offer(term, QUALITY_EXACT if term == token else QUALITY_INFLECTION)
-    if len(token) >= MIN_PREFIX:
+    known = bool(found)
+    if len(token) >= MIN_PREFIX and (last or not known):
         for term in _prefixed(token).values_list("term", flat=True):
             offer(term, QUALITY_PREFIX)
-    if len(token) >= MIN_TYPO_LENGTH:
+    if len(token) >= MIN_TYPO_LENGTH and not known:
         shortened = deletions(token)
         candidates = set(
             SearchVariant.objects.filter(variant__in=[token, *shortened]).values_list(
@@ -95,13 +104,27 @@ def expand(token: str) -> dict[str, int]:
     return found
 
 
-def rank_offers(*, query: str, candidates: QuerySet[Offer]) -> Ranking:
-    """Offers among ``candidates`` that match ``query``, best first."""
+def rank_offers(
+    *,
+    query: str,
+    statuses: list[str],
+    membership_status: str,
+    restrict: QuerySet[Offer] | None = None,
+    offset: int = 0,
+    limit: int | None = None,
+) -> Ranking:
+    """Offers that match ``query``, best first: ``limit`` of them from ``offset``.
+
+    Only offers with one of ``statuses`` whose organisation has
+    ``membership_status`` count, and, if given, only those in ``restrict``
+    (the other filters). ``Ranking.total`` counts every match.
+    """
     ranking = Ranking()
     expansions: list[tuple[int, str, int]] = []
     position = 0
-    for token in query_terms(query):
-        matches = expand(token)
+    tokens = query_terms(query)
+    for number, token in enumerate(tokens, start=1):
+        matches = expand(token, last=number == len(tokens))
         if not matches:
             ranking.unknown_words.append(token)
             continue
@@ -109,38 +132,47 @@ def rank_offers(*, query: str, candidates: QuerySet[Offer]) -> Ranking:
         position += 1
     if not expansions:
         return ranking
+    ranking.offer_ids, ranking.total = _ranked_page(
+        expansions, position, statuses, membership_status, restrict, offset, limit
+    )
+    if not ranking.offer_ids and offset:
+        # Past the last page: the window count came back with no row.
+        _ids, ranking.total = _ranked_page(
+            expansions, position, statuses, membership_status, restrict, 0, 1
+        )
+    return ranking
 
-    candidate_sql, candidate_params = candidates.values("id").query.sql_with_params()
+
+def _ranked_page(expansions, words, statuses, membership_status, restrict, offset, limit):
     values = ", ".join(["(%s, %s, %s)"] * len(expansions))
+    params: list = [value for row in expansions for value in row]
+    params += [*statuses, membership_status]
+    restriction = ""
+    if restrict is not None:
+        restrict_sql, restrict_params = restrict.values("id").query.sql_with_params()
+        restriction = f"AND best.offer_id IN ({restrict_sql})"
+        params += list(restrict_params)
+    params += [words, ALL_ROWS if limit is None else limit, offset]
+    status_marks = ", ".join(["%s"] * len(statuses))
     sql = f"""
-        WITH typed(pos, term, quality) AS (VALUES {values})
-        SELECT best.offer_id
-        FROM (
-            SELECT hit.offer_id, hit.pos, MAX(hit.points) AS points
-            FROM (
-                SELECT p.offer_id, typed.pos, p.weight * typed.quality AS points
-                FROM directory_offerposting p JOIN typed ON p.term = typed.term
-                UNION ALL
-                SELECT ot.offer_id, typed.pos, 2 * t.weight * typed.quality / (
-                    1 + (
-                        SELECT COUNT(*) FROM directory_offer_topics mine
-                        WHERE mine.offer_id = ot.offer_id
-                    )
-                ) AS points
-                FROM directory_topicposting t
-                JOIN typed ON t.term = typed.term
-                JOIN directory_offer_topics ot ON ot.topic_id = t.topic_id
-            ) hit
-            GROUP BY hit.offer_id, hit.pos
-        ) best
+        WITH typed(pos, term, quality) AS (VALUES {values}),
+        best AS (
+            SELECT p.offer_id, typed.pos, MAX(p.weight * typed.quality) AS points
+            FROM directory_offerposting p JOIN typed ON p.term = typed.term
+            GROUP BY p.offer_id, typed.pos
+        )
+        SELECT best.offer_id, COUNT(*) OVER () AS total
+        FROM best
         JOIN directory_offer o ON o.id = best.offer_id
-        WHERE best.offer_id IN ({candidate_sql})
+        JOIN directory_organisation g ON g.id = o.organisation_id
+        WHERE o.status IN ({status_marks}) AND g.membership_status = %s {restriction}
         GROUP BY best.offer_id, o.name
         HAVING COUNT(*) = %s
         ORDER BY SUM(best.points) DESC, o.name, best.offer_id
+        LIMIT %s OFFSET %s
     """  # noqa: S608 - only placeholders and ORM-generated SQL are interpolated
-    params = [value for row in expansions for value in row] + list(candidate_params) + [position]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        ranking.offer_ids = [uuid.UUID(str(row[0])) for row in cursor.fetchall()]
-    return ranking
+        rows = cursor.fetchall()
+    total = rows[0][1] if rows else 0
+    return [uuid.UUID(str(row[0])) for row in rows], total

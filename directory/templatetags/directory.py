@@ -14,11 +14,5 @@ def language_name(code: str) -> str:
 
 
 @register.simple_tag
-def offer_open(offer, moment) -> bool:
-    """Whether any place of this (prefetched) offer is open at ``moment``."""
-    return any(_is_open(place.opening_hours.all(), moment) for place in offer.places)
-
-
-@register.simple_tag
 def place_open(place, moment) -> bool:
     return _is_open(place.opening_hours.all(), moment)

@@ -86,14 +86,14 @@ def test_filters_update_results_without_a_full_reload(browser, live_server):
     errors: list[str] = []
     page.on("console", lambda message: errors.append(f"{message.type}: {message.text}"))
     page.goto(f"{live_server.url}/de/suche/?q=Beratung", wait_until="networkidle")
-    before = page.locator("ol.offer-list > li").count()
+    before = int(page.locator("#result-count").inner_text().split()[0])
     page.evaluate("window.notReloaded = true")
 
     page.locator("#id_access").check()
     page.wait_for_url("**access=on**", wait_until="networkidle")
 
     assert page.evaluate("window.notReloaded === true")
-    after = page.locator("ol.offer-list > li").count()
+    after = int(page.locator("#result-count").inner_text().split()[0])
     assert 0 < after < before
     assert [error for error in errors if "Content Security Policy" in error] == []
     page.close()

@@ -186,3 +186,34 @@ def test_network_page_query_count_is_bounded(client, django_assert_num_queries, 
     # demo marker, members, their translations, public contacts, their translations
     with django_assert_num_queries(5):
         assert client.get("/de/netzwerk/").status_code == 200
+
+
+@pytest.mark.parametrize("places", [1, 3])
+def test_offer_page_query_count_is_bounded(client, django_assert_num_queries, offer, places):
+    for number in range(places - 1):
+        location = LocationFactory(organisation=offer.organisation, name=f"Ort {number}")
+        place = OfferLocation.objects.create(offer=offer, location=location)
+        OpeningHours.objects.create(
+            offer_location=place,
+            weekday=number,
+            opens_at=datetime.time(9),
+            closes_at=datetime.time(12),
+        )
+
+    # demo marker, offer, its translations, organisation translations, topics and
+    # their translations, target groups, languages, places, opening hours,
+    # place translations, public contacts and their translations
+    with django_assert_num_queries(13):
+        assert client.get(reverse("directory:offer-detail", args=[offer.id])).status_code == 200
+
+
+@pytest.mark.parametrize("count", [1, 5])
+def test_organisation_page_query_count_is_bounded(
+    client, django_assert_num_queries, organisation, count
+):
+    for number in range(count):
+        OfferFactory(organisation=organisation, name=f"Angebot {number}")
+
+    with django_assert_num_queries(10):
+        url = reverse("directory:organisation-detail", args=[organisation.slug])
+        assert client.get(url).status_code == 200

@@ -7,8 +7,7 @@ import pytest
 from core.services import translation_save
 from directory.enums import MembershipStatus, OfferStatus
 from directory.models import OfferLanguage, OfferLocation, OpeningHours
-from directory.search.index import search_index_offers, search_index_topics
-from directory.search.query import rank_offers
+from directory.search.index import search_index_offers
 from directory.selectors import OfferFilters, offer_filter, offer_search, public_offers
 from directory.tests.factories import (
     DistrictFactory,
@@ -39,15 +38,15 @@ def catalogue():
     course.topics.set([courses])
     counselling = OfferFactory(name="Migrationsberatung", description="Beratung zu allem.")
     counselling.topics.set([housing, courses])
-    search_index_topics()
     search_index_offers([flat.id, course.id, counselling.id])
     return {"flat": flat, "course": course, "counselling": counselling}
 
 
 def ranked(query: str) -> list[str]:
-    ranking = rank_offers(query=query, candidates=public_offers())
+    result = offer_search(query=query, filters=OfferFilters())
     names = dict(public_offers().values_list("id", "name"))
-    return [names[offer_id] for offer_id in ranking.offer_ids]
+    assert result.total == len(result.offer_ids)
+    return [names[offer_id] for offer_id in result.offer_ids]
 
 
 @pytest.mark.parametrize(
@@ -79,10 +78,10 @@ def test_short_words_get_no_typo_tolerance(catalogue):
 
 
 def test_unknown_words_are_reported_and_ignored(catalogue):
-    ranking = rank_offers(query="Wohnung Xylophon", candidates=public_offers())
+    result = offer_search(query="Wohnung Xylophon", filters=OfferFilters())
 
-    assert ranking.unknown_words == ["xylophon"]
-    assert len(ranking.offer_ids) == 2
+    assert result.unknown_words == ["xylophon"]
+    assert len(result.offer_ids) == 2
 
 
 def test_ties_are_broken_by_name(catalogue):
@@ -170,6 +169,16 @@ def test_search_combines_query_and_filters(catalogue):
     result = offer_search(query="Beratung", filters=OfferFilters(topic=topic))
 
     assert result.offer_ids == [catalogue["counselling"].id]
+
+
+def test_search_pages_through_ranked_results(catalogue):
+    first = offer_search(query="Wohnung", filters=OfferFilters(), offset=0, limit=1)
+    second = offer_search(query="Wohnung", filters=OfferFilters(), offset=1, limit=1)
+    beyond = offer_search(query="Wohnung", filters=OfferFilters(), offset=5, limit=1)
+
+    assert (first.offer_ids, first.total) == ([catalogue["flat"].id], 2)
+    assert (second.offer_ids, second.total) == ([catalogue["counselling"].id], 2)
+    assert (beyond.offer_ids, beyond.total) == ([], 2)
 
 
 def test_search_without_query_lists_by_name(catalogue):

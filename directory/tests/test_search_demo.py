@@ -5,8 +5,7 @@ from django.core.management import call_command
 
 from core.demo.loader import demo_load
 from directory.models import Offer
-from directory.search.query import rank_offers
-from directory.selectors import public_offers
+from directory.selectors import OfferFilters, offer_search
 
 pytestmark = pytest.mark.django_db
 
@@ -45,15 +44,15 @@ def demo(django_db_setup, django_db_blocker):
     ],
 )
 def test_demo_ranking(query, first):
-    ranking = rank_offers(query=query, candidates=public_offers())
+    result = offer_search(query=query, filters=OfferFilters())
 
-    assert ranking.offer_ids
-    assert Offer.objects.get(id=ranking.offer_ids[0]).name == first
+    assert result.offer_ids
+    assert Offer.objects.get(id=result.offer_ids[0]).name == first
 
 
 def test_demo_housing_finds_the_housing_company_in_every_language():
     rankings = [
-        rank_offers(query=query, candidates=public_offers()).offer_ids
+        offer_search(query=query, filters=OfferFilters()).offer_ids
         for query in ("Wohnung", "housing", "житло", "жильё", "سكن")
     ]
 

@@ -5,7 +5,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from directory.search.index import search_index_offers, search_index_topics
+from directory.search.index import search_index_offers
 from directory.tests.factories import OfferFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +19,6 @@ def offers():
     created = [OfferFactory(name=f"Wohnungshilfe {n:03}") for n in range(25)]
     for offer in created:
         offer.topics.set([topic])
-    search_index_topics()
     search_index_offers([offer.id for offer in created])
     return created
 
@@ -30,13 +29,13 @@ def test_results_are_an_ordered_list_with_count_and_pages(client, offers):
 
     assert response.status_code == 200
     assert "25 Angebote gefunden" in content or "25 offers found" in content
-    assert content.count('class="offer-list__item"') == 20
+    assert content.count('class="offer-list__item"') == 10
     assert '<ol class="offer-list" start="1"' in content
     assert "?q=Wohnung&amp;page=2" in content
 
 
-def test_second_page_continues_the_numbering(client, offers):
-    content = client.get(SEARCH, {"q": "Wohnung", "page": "2"}).content.decode()
+def test_last_page_continues_the_numbering(client, offers):
+    content = client.get(SEARCH, {"q": "Wohnung", "page": "3"}).content.decode()
 
     assert '<ol class="offer-list" start="21"' in content
     assert content.count('class="offer-list__item"') == 5
@@ -114,10 +113,9 @@ def test_search_query_count_does_not_grow_with_results(client, django_assert_num
     created = [OfferFactory(name=f"Wohnungshilfe {n:03}") for n in range(count)]
     for offer in created:
         offer.topics.set([topic])
-    search_index_topics()
     search_index_offers([offer.id for offer in created])
 
-    with django_assert_num_queries(19):
+    with django_assert_num_queries(15):
         response = client.get(SEARCH, {"q": "Wohnung", "topic": "housing"})
 
     assert response.status_code == 200
