@@ -144,6 +144,12 @@ def rank_offers(
 
 
 def _ranked_page(expansions, words, statuses, membership_status, restrict, offset, limit):
+    """One page of ranked offer ids and the number of all matches, in one query.
+
+    One pass over the postings of every expanded term, grouped by offer, with
+    a column of best points per typed word (``wN``): an offer matches when no
+    column is empty, and ranks by their sum.
+    """
     values = ", ".join(["(%s, %s, %s)"] * len(expansions))
     params: list = [value for row in expansions for value in row]
     params += [*statuses, membership_status]
@@ -152,25 +158,31 @@ def _ranked_page(expansions, words, statuses, membership_status, restrict, offse
         restrict_sql, restrict_params = restrict.values("id").query.sql_with_params()
         restriction = f"AND best.offer_id IN ({restrict_sql})"
         params += list(restrict_params)
-    params += [words, ALL_ROWS if limit is None else limit, offset]
+    params += [ALL_ROWS if limit is None else limit, offset]
     status_marks = ", ".join(["%s"] * len(statuses))
+    # Word positions are integers we number ourselves, never user input.
+    columns = ", ".join(
+        f"MAX(CASE WHEN typed.pos = {n} THEN p.weight * typed.quality END) AS w{n}"
+        for n in range(words)
+    )
+    every_word = " AND ".join(f"best.w{n} IS NOT NULL" for n in range(words))
+    score = " + ".join(f"best.w{n}" for n in range(words))
     sql = f"""
         WITH typed(pos, term, quality) AS (VALUES {values}),
         best AS (
-            SELECT p.offer_id, typed.pos, MAX(p.weight * typed.quality) AS points
+            SELECT p.offer_id, {columns}
             FROM directory_offerposting p JOIN typed ON p.term = typed.term
-            GROUP BY p.offer_id, typed.pos
+            GROUP BY p.offer_id
         )
         SELECT best.offer_id, COUNT(*) OVER () AS total
         FROM best
         JOIN directory_offer o ON o.id = best.offer_id
         JOIN directory_organisation g ON g.id = o.organisation_id
-        WHERE o.status IN ({status_marks}) AND g.membership_status = %s {restriction}
-        GROUP BY best.offer_id, o.name
-        HAVING COUNT(*) = %s
-        ORDER BY SUM(best.points) DESC, o.name, best.offer_id
+        WHERE o.status IN ({status_marks}) AND g.membership_status = %s
+          AND {every_word} {restriction}
+        ORDER BY {score} DESC, o.name, best.offer_id
         LIMIT %s OFFSET %s
-    """  # noqa: S608 - only placeholders and ORM-generated SQL are interpolated
+    """  # noqa: S608 - only placeholders, our own integers and ORM-generated SQL
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
