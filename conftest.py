@@ -37,6 +37,19 @@ def _fresh_cache():
     cache.clear()
 
 
+@pytest.fixture(scope="module")
+def demo_loaded_once(django_db_setup, django_db_blocker):
+    """The demo data set, loaded once for a module of read-only tests."""
+    from django.core.management import call_command
+
+    from core.demo.loader import demo_load
+
+    with django_db_blocker.unblock():
+        demo_load()
+        yield
+        call_command("flush", interactive=False, verbosity=0)
+
+
 @pytest.fixture
 def organisation():
     return OrganisationFactory(name="AWO Migrationszentrum", slug="awo")

@@ -2,23 +2,14 @@
 
 import pytest
 from django.contrib.auth import authenticate
-from django.core.management import call_command
 
 from accounts.enums import Role
 from accounts.models import User
-from core.demo.loader import DEMO_PASSWORD, demo_load
+from core.demo.loader import DEMO_PASSWORD
 from core.enums import TranslationStatus
 from directory.models import Contact, Offer, OpeningHours, Organisation, Topic
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module", autouse=True)
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        demo_load()
-        yield
-        call_command("flush", interactive=False, verbosity=0)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_loaded_once")]
 
 
 def test_demo_loads_every_organisation_of_the_seed():

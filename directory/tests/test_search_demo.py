@@ -1,25 +1,15 @@
 """The ranking on the real demo data: what a newcomer types, what must come first."""
 
 import pytest
-from django.core.management import call_command
 
-from core.demo.loader import demo_load
 from directory.models import Offer
 from directory.selectors import OfferFilters, offer_search
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_loaded_once")]
 
 HOUSING = "Wohnungssuche bei der NEUWOGES"
 GERMAN_COURSE = "Einstufungstest und Kursberatung Deutsch"
 COUNSELLING = "Migrationsberatung für Geflüchtete und Zugewanderte"
-
-
-@pytest.fixture(scope="module", autouse=True)
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        demo_load()
-        yield
-        call_command("flush", interactive=False, verbosity=0)
 
 
 @pytest.mark.parametrize(
