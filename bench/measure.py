@@ -38,6 +38,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils.text import slugify  # noqa: E402
 
+from core.warmup import warm_up  # noqa: E402
 from directory.enums import MembershipStatus, OfferStatus, OrganisationKind  # noqa: E402
 from directory.models import (  # noqa: E402
     District,
@@ -597,6 +598,7 @@ def main() -> None:
 
     searches = search_requests(rng)
     offers = offer_requests(rng)
+    warm_up()  # as config/wsgi.py does when a server process starts
     client = Client()
     for request in [*searches[: WARM_UP // 2], *offers[: WARM_UP // 2]]:
         fetch(client, request)

@@ -138,3 +138,15 @@ def test_adding_a_language_is_a_setting_not_a_migration():
 
     assert statuses["pl"] == TranslationStatus.CURRENT
     assert len(statuses) == 8
+
+
+def test_warm_up_loads_every_language_without_changing_the_active_one():
+    from django.utils import translation
+    from django.utils.translation import trans_real
+
+    from core.warmup import warm_up
+
+    with translation.override("uk"):
+        warm_up()
+        assert translation.get_language() == "uk"
+    assert {code for code, _name in EIGHT_LANGUAGES} <= set(trans_real._translations)
