@@ -93,10 +93,3 @@ class SearchForm(forms.Form):
             open_at=timezone.now() if data.get("open") else None,
             wheelchair_accessible=bool(data.get("access")),
         )
-
-    @property
-    def has_filters(self) -> bool:
-        return any(
-            self.cleaned_data.get(name)
-            for name in ("topic", "lang", "district", "group", "free", "open", "access")
-        )

@@ -129,11 +129,8 @@ def _restrict(offers: QuerySet[Offer], filters: OfferFilters) -> QuerySet[Offer]
             id__in=places.filter(location__wheelchair_accessible=True).values("offer_id")
         )
     if filters.open_at:
-        weekday, clock = local_moment(filters.open_at)
         offers = offers.filter(
-            id__in=OpeningHours.objects.filter(
-                weekday=weekday, opens_at__lte=clock, closes_at__gt=clock
-            ).values("offer_location__offer_id")
+            id__in=_hours_open_at(filters.open_at).values("offer_location__offer_id")
         )
     return offers
 
@@ -189,16 +186,14 @@ def offer_search(
     return SearchResult(offer_ids=list(page), total=candidates.count(), unknown_words=[])
 
 
-def _open_now(moment: datetime) -> Exists:
+def _hours_open_at(moment: datetime) -> QuerySet[OpeningHours]:
+    """Opening hours rows that cover ``moment`` (in the city's time)."""
     weekday, clock = local_moment(moment)
-    return Exists(
-        OpeningHours.objects.filter(
-            offer_location__offer=OuterRef("pk"),
-            weekday=weekday,
-            opens_at__lte=clock,
-            closes_at__gt=clock,
-        )
-    )
+    return OpeningHours.objects.filter(weekday=weekday, opens_at__lte=clock, closes_at__gt=clock)
+
+
+def _open_now(moment: datetime) -> Exists:
+    return Exists(_hours_open_at(moment).filter(offer_location__offer=OuterRef("pk")))
 
 
 def offer_list(*, offer_ids: list, language: str, now: datetime) -> list[Offer]:
