@@ -89,6 +89,8 @@ class Localized:
         self.fallback_fields = fallback_fields
 
     def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):  # e.g. while unpickling, before _values exists
+            raise AttributeError(name)
         try:
             return self._values[name]
         except KeyError:

@@ -10,13 +10,8 @@ from django.utils import timezone
 from django.utils.translation import get_language, to_locale
 from django.utils.translation import gettext_lazy as _
 
-from directory.selectors import (
-    OfferFilters,
-    district_list,
-    spoken_language_codes,
-    target_group_list,
-    topic_list,
-)
+from directory.selectors import OfferFilters, spoken_language_codes
+from directory.taxonomy import taxonomy
 
 MAX_QUERY_LENGTH = 200
 
@@ -60,9 +55,8 @@ class SearchForm(forms.Form):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         language = get_language()
-        self.topics = {topic.slug: topic for topic in topic_list(language=language)}
-        self.groups = {group.slug: group for group in target_group_list(language=language)}
-        self.districts = {district.slug: district for district in district_list()}
+        known = taxonomy(language)
+        self.topics, self.groups, self.districts = known.topics, known.groups, known.districts
         anything = [("", _("All"))]
         self.fields["topic"].choices = anything + [
             (slug, topic.localized(language).name) for slug, topic in self.topics.items()

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
+from uuid import UUID
 
 from django.core.cache import cache
-from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
 
 from directory.enums import MembershipStatus, OfferStatus
 from directory.hours import local_moment
@@ -14,7 +17,6 @@ from directory.models import (
     Contact,
     ContactTranslation,
     District,
-    Location,
     LocationTranslation,
     Offer,
     OfferLanguage,
@@ -30,6 +32,7 @@ from directory.models import (
 )
 from directory.search.index import SPOKEN_LANGUAGES_CACHE_KEY
 from directory.search.query import rank_offers
+from directory.taxonomy import taxonomy
 
 PUBLIC_OFFER_STATUSES = [OfferStatus.ACTIVE, OfferStatus.TEMPORARILY_CLOSED]
 
@@ -192,33 +195,91 @@ def _hours_open_at(moment: datetime) -> QuerySet[OpeningHours]:
     return OpeningHours.objects.filter(weekday=weekday, opens_at__lte=clock, closes_at__gt=clock)
 
 
-def _open_now(moment: datetime) -> Exists:
-    return Exists(_hours_open_at(moment).filter(offer_location__offer=OuterRef("pk")))
+@dataclass(frozen=True)
+class ListPlace:
+    """A place of an offer as result lists show it (and the map of them)."""
+
+    id: UUID
+    name: str
+    street: str
+    postal_code: str
+    city: str
+    district: str
+    latitude: Decimal | None
+    longitude: Decimal | None
 
 
 def offer_list(*, offer_ids: list, language: str, now: datetime) -> list[Offer]:
-    """What a list of offers shows, in the given order; ``open_now`` is annotated.
+    """What a list of offers shows, in the given order.
 
-    Lists load less than the offer page (no opening hours, no texts of the
-    places): a results page is the most requested page there is.
+    A results page is the most requested page there is, so it loads only
+    what the list shows, mostly as plain values rather than model objects:
+    each offer gets ``language_codes``, ``places`` (``ListPlace``),
+    ``topic_badges`` (its topics from the cached taxonomy) and ``open_now``,
+    worked out here from its places' hours: asking the database instead (a
+    correlated EXISTS) walks every opening-hours row of the day.
     """
     offers = (
         Offer.objects.filter(id__in=offer_ids)
         .select_related("organisation")
-        .annotate(open_now=_open_now(now))
-        .prefetch_related(
-            _translations(OfferTranslation, language),
-            Prefetch("topics", queryset=topic_list(language=language)),
-            "languages",
-            Prefetch(
-                "offerlocation_set",
-                queryset=OfferLocation.objects.select_related("location__district"),
-                to_attr="places",
-            ),
-        )
+        .prefetch_related(_translations(OfferTranslation, language))
     )
     by_id = {offer.id: offer for offer in offers}
+    for offer in by_id.values():
+        offer.language_codes, offer.places, offer.topic_badges = [], [], []
+    for offer_id, code in (
+        OfferLanguage.objects.filter(offer_id__in=list(by_id))
+        .order_by("code")
+        .values_list("offer_id", "code")
+    ):
+        by_id[offer_id].language_codes.append(code)
+    _attach_places(by_id, now)
+    _attach_topics(by_id, language)
     return [by_id[offer_id] for offer_id in offer_ids if offer_id in by_id]
+
+
+def _attach_places(by_id: dict, now: datetime) -> None:
+    places = OfferLocation.objects.filter(offer_id__in=list(by_id)).order_by("created_at", "id")
+    place_offer: dict = {}
+    for place_id, offer_id, *location in places.values_list(
+        "id",
+        "offer_id",
+        "location_id",
+        "location__name",
+        "location__street",
+        "location__postal_code",
+        "location__city",
+        "location__district__name",
+        "location__latitude",
+        "location__longitude",
+    ):
+        place_offer[place_id] = offer_id
+        location[5] = location[5] or ""
+        by_id[offer_id].places.append(ListPlace(*location))
+    # All hours of these places, compared here: with the time in the WHERE
+    # clause a database may walk the index of every place's hours instead.
+    weekday, clock = local_moment(now)
+    hours = OpeningHours.objects.filter(offer_location_id__in=list(place_offer)).values_list(
+        "offer_location_id", "weekday", "opens_at", "closes_at"
+    )
+    open_offers = {
+        place_offer[place_id]
+        for place_id, day, opens_at, closes_at in hours
+        if day == weekday and opens_at <= clock < closes_at
+    }
+    for offer in by_id.values():
+        offer.open_now = offer.id in open_offers
+
+
+def _attach_topics(by_id: dict, language: str) -> None:
+    known = taxonomy(language)
+    order = {topic_id: index for index, topic_id in enumerate(known.topics_by_id)}
+    links = Offer.topics.through.objects.filter(offer_id__in=list(by_id))
+    for offer_id, topic_id in links.values_list("offer_id", "topic_id"):
+        if topic_id in known.topics_by_id:
+            by_id[offer_id].topic_badges.append(known.topics_by_id[topic_id])
+    for offer in by_id.values():
+        offer.topic_badges.sort(key=lambda topic: order[topic.id])
 
 
 def offer_detail(*, offer_id, language: str) -> Offer | None:
@@ -275,12 +336,10 @@ def organisation_offer_ids(*, organisation: Organisation) -> list:
     )
 
 
-def locations_with_coordinates(offers: list[Offer]) -> list[Location]:
-    """Distinct mapped places of these (prefetched) offers."""
+def locations_with_coordinates(locations: Iterable) -> list:
+    """The distinct places among ``locations`` that have coordinates."""
     seen: dict = {}
-    for offer in offers:
-        for place in offer.places:
-            location = place.location
-            if location.latitude is not None and location.id not in seen:
-                seen[location.id] = location
+    for location in locations:
+        if location.latitude is not None and location.id not in seen:
+            seen[location.id] = location
     return list(seen.values())

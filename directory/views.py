@@ -68,19 +68,19 @@ def search(request: HttpRequest) -> HttpResponse:
             "some_untranslated": any(
                 offer.localized(get_language()).is_fallback for offer in offers
             ),
-            "map": _map_data(offers),
+            "map": _map_data(place for offer in offers for place in offer.places),
         },
     )
 
 
-def _map_data(offers) -> dict | None:
+def _map_data(locations) -> dict | None:
     points = [
         {
             "lat": float(location.latitude),
             "lon": float(location.longitude),
             "name": location.name,
         }
-        for location in locations_with_coordinates(offers)
+        for location in locations_with_coordinates(locations)
     ]
     if not points or not settings.MAP_TILE_URL:
         return None
@@ -103,7 +103,11 @@ def offer_page(request: HttpRequest, offer_id: UUID) -> HttpResponse:
     return render(
         request,
         "directory/offer_detail.html",
-        {"offer": offer, "now": timezone.now(), "map": _map_data([offer])},
+        {
+            "offer": offer,
+            "now": timezone.now(),
+            "map": _map_data(place.location for place in offer.places),
+        },
     )
 
 

@@ -44,7 +44,29 @@ def test_home_query_count_does_not_grow_with_topics(client, django_assert_num_qu
     for _ in range(count):
         TopicFactory()
 
-    # demo marker, then for the form: topics, their translations, target groups
-    # (none, so no query for their translations), districts, spoken languages
+    # cold caches: demo marker, then for the form: topics, their translations,
+    # target groups (none, so no query for their translations), districts,
+    # spoken languages
     with django_assert_num_queries(6):
         assert client.get("/de/").status_code == 200
+    # warm: the taxonomy and the language list come from the cache
+    with django_assert_num_queries(1):
+        assert client.get("/de/").status_code == 200
+
+
+def test_topic_changes_show_at_once_although_the_taxonomy_is_cached(client):
+    housing = TopicFactory(slug="housing", name="Wohnen")
+    assert "Wohnen" in client.get("/uk/").content.decode()  # now cached
+
+    translation_save(source=housing, language="uk", values={"name": "Житло"})
+    assert ">Житло</a>" in client.get("/uk/").content.decode()
+
+    housing.name = "Wohnen und Leben"
+    housing.save()
+    TopicFactory(slug="work", name="Arbeit")
+    content = client.get("/de/").content.decode()
+    assert ">Wohnen und Leben</a>" in content
+    assert ">Arbeit</a>" in content
+
+    housing.delete()
+    assert "Wohnen" not in client.get("/de/").content.decode()
