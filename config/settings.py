@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "corsheaders",
     "csp",
     "phonenumber_field",
     "core",
@@ -71,6 +72,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that even responses made by later middleware carry the CORS headers.
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",  # serves pre-compressed static files
     # Pages are small on a phone's prepaid data too; Django's GZip middleware
@@ -269,6 +272,14 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
+
+# --- CORS: the HSDS read API may be read from any web page -------------------
+
+# Only /api/ answers cross-origin requests, only for reading, and never with
+# cookies (CORS_ALLOW_CREDENTIALS stays off): the API shows public data only.
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_METHODS = ["GET", "OPTIONS"]
 
 LOGGING = {
     "version": 1,

@@ -3,7 +3,17 @@ import datetime
 import factory
 
 from directory.enums import MembershipStatus, OrganisationKind
-from directory.models import Contact, District, Location, Offer, Organisation, Topic
+from directory.models import (
+    Contact,
+    District,
+    Location,
+    Offer,
+    OfferLocation,
+    OpeningHours,
+    Organisation,
+    TargetGroup,
+    Topic,
+)
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):
@@ -65,3 +75,31 @@ class OfferFactory(factory.django.DjangoModelFactory):
     organisation = factory.SubFactory(OrganisationFactory)
     name = factory.Sequence(lambda n: f"Angebot {n}")
     description = "Ein Angebot."
+
+
+class TargetGroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TargetGroup
+
+    slug = factory.Sequence(lambda n: f"group-{n}")
+    name = factory.Sequence(lambda n: f"Zielgruppe {n}")
+
+
+class OfferLocationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = OfferLocation
+
+    offer = factory.SubFactory(OfferFactory)
+    location = factory.SubFactory(
+        LocationFactory, organisation=factory.SelfAttribute("..offer.organisation")
+    )
+
+
+class OpeningHoursFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = OpeningHours
+
+    offer_location = factory.SubFactory(OfferLocationFactory)
+    weekday = 0
+    opens_at = datetime.time(9, 0)
+    closes_at = datetime.time(12, 0)

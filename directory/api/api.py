@@ -1,0 +1,317 @@
+"""The HSDS 3.0 read API: thin endpoints over ``selectors`` and ``serializers``.
+
+Anonymous, read-only and the same for everyone: whoever is logged in, only
+what the public Wegweiser shows comes out. No docs page: ninja's Swagger page
+needs scripts and styles the site's Content-Security-Policy does not allow;
+the OpenAPI document is served at ``/api/hsds/openapi.json``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar
+from uuid import UUID
+
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
+from ninja import NinjaAPI, Query
+from ninja.errors import HttpError, ValidationError
+
+from directory.api import selectors, serializers
+from directory.api.language import request_language
+from directory.api.paging import PageRequest, json_response, ndjson_response, page_envelope
+from directory.api.schemas import (
+    DetailQuery,
+    ListQuery,
+    NestableListQuery,
+    SearchableListQuery,
+    ServiceQuery,
+    TaxonomyTermQuery,
+)
+from directory.api.serializers import Context
+
+RowT = TypeVar("RowT")
+HSDS_SCHEMAS = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/"
+PROFILE_URL = "https://docs.openreferral.org/en/latest/hsds/"
+
+api = NinjaAPI(
+    title="Integrationsnetz HSDS API",
+    version="3.0",
+    description=(
+        "The public directory of the Netzwerk Migration Neubrandenburg in the shape of "
+        "Open Referral HSDS 3.0. Read-only, public data only, one language per request."
+    ),
+    urls_namespace="hsds",
+    docs_url=None,
+)
+
+
+@api.exception_handler(ValidationError)
+def bad_parameters(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    """A parameter that does not fit is a 400 naming the parameter, never a 422 or 500."""
+    errors = [
+        {
+            "parameter": str(error.get("loc", ["", "?"])[-1]),
+            "message": str(error.get("msg", "invalid value")).removeprefix("Value error, "),
+        }
+        for error in exc.errors
+    ]
+    summary = "; ".join(f"{error['parameter']}: {error['message']}" for error in errors)
+    return api.create_response(
+        request, {"detail": f"Invalid parameters. {summary}", "errors": errors}, status=400
+    )
+
+
+def _schema(path: str) -> dict[str, Any]:
+    return {"$ref": HSDS_SCHEMAS + path}
+
+
+def _documented(schema: dict[str, Any], *, paged: bool) -> dict[str, Any]:
+    """The OpenAPI ``responses`` of an endpoint, pointing at the official HSDS schemas."""
+    content = schema
+    if paged:
+        content = {
+            "type": "object",
+            "description": "A page in the HSDS paging envelope (or NDJSON with format=ndjson).",
+            "properties": {
+                "total_items": {"type": "integer"},
+                "total_pages": {"type": "integer"},
+                "page_number": {"type": "integer"},
+                "size": {"type": "integer"},
+                "first_page": {"type": "boolean"},
+                "last_page": {"type": "boolean"},
+                "empty": {"type": "boolean"},
+                "contents": {"type": "array", "items": schema},
+            },
+        }
+    error = {"description": "Bad parameters or unknown id: {'detail': message}"}
+    responses = {
+        "200": {
+            "description": "OK; the Content-Language header names the language.",
+            "content": {"application/json": {"schema": content}},
+        },
+        "400": error,
+    }
+    if paged:
+        responses["200"]["content"]["application/x-ndjson"] = {"schema": schema}
+    else:
+        responses["404"] = error
+    return {"responses": responses}
+
+
+def _uuid_or_404(value: str, what: str) -> UUID:
+    try:
+        return UUID(value)
+    except ValueError:
+        raise HttpError(404, f"There is no public {what} with this id.") from None
+
+
+def _listing(
+    request: HttpRequest,
+    params: ListQuery,
+    *,
+    page_of: Callable[[str, PageRequest, bool], tuple[list[RowT], int]],
+    chunks_of: Callable[[str, bool], Iterator[list[RowT]]],
+    serialize: Callable[[RowT, Context, bool], dict[str, Any]],
+) -> HttpResponse:
+    """A list endpoint: one page in the HSDS envelope, or everything as NDJSON."""
+    language = request_language(request, params.lang)
+    ctx = Context.for_request(request, language)
+    full = getattr(params, "full", False)
+    if params.format == "ndjson":
+
+        def chunks() -> Iterable[list[dict[str, Any]]]:
+            for chunk in chunks_of(language, full):
+                yield [serialize(row, ctx, full) for row in chunk]
+
+        return ndjson_response(chunks, language=language)
+    page = PageRequest(number=params.page, size=params.per_page)
+    rows, total = page_of(language, page, full)
+    contents = [serialize(row, ctx, full) for row in rows]
+    return json_response(
+        page_envelope(page=page, total=total, contents=contents), language=language
+    )
+
+
+def _in_memory(
+    rows: list[RowT],
+) -> tuple[
+    Callable[[str, PageRequest, bool], tuple[list[RowT], int]],
+    Callable[[str, bool], Iterator[list[RowT]]],
+]:
+    """Paging for the small lists that are built whole (taxonomies and their terms)."""
+
+    def page_of(_language: str, page: PageRequest, _full: bool) -> tuple[list[RowT], int]:
+        return rows[page.offset : page.offset + page.size], len(rows)
+
+    def chunks_of(_language: str, _full: bool) -> Iterator[list[RowT]]:
+        yield rows
+
+    return page_of, chunks_of
+
+
+def _service_filters(params: ServiceQuery) -> selectors.ServiceFilters:
+    return selectors.ServiceFilters(
+        search=params.search,
+        taxonomy_term_id=params.taxonomy_term_id,
+        taxonomy_id=params.taxonomy_id,
+        organization_id=params.organization_id,
+        modified_after=params.modified_after,
+    )
+
+
+@api.get("/", summary="About this API", operation_id="getAPIMetaInformation")
+def about(request: HttpRequest) -> HttpResponse:
+    openapi = request.build_absolute_uri(reverse("hsds:openapi-json"))
+    data = {"version": serializers.HSDS_VERSION, "profile": PROFILE_URL, "openapi_url": openapi}
+    return json_response(data, language=request_language(request, None))
+
+
+@api.get(
+    "/services",
+    summary="Services (public offers)",
+    operation_id="getPaginatedListOfServices",
+    openapi_extra=_documented(_schema("compiled/service_list.json"), paged=True),
+)
+def services(request: HttpRequest, params: Query[ServiceQuery]) -> HttpResponse:
+    filters = _service_filters(params)
+    return _listing(
+        request,
+        params,
+        page_of=lambda language, page, full: selectors.service_page(
+            filters=filters, language=language, page=page, full=full
+        ),
+        chunks_of=lambda language, full: selectors.service_chunks(
+            filters=filters, language=language, full=full
+        ),
+        serialize=lambda offer, ctx, full: serializers.service(offer, ctx, full=full),
+    )
+
+
+@api.get(
+    "/services/{id}",
+    summary="One service, fully nested",
+    operation_id="getFullyNestedServiceById",
+    openapi_extra=_documented(_schema("compiled/service.json"), paged=False),
+)
+def service(request: HttpRequest, id: str, params: Query[DetailQuery]) -> HttpResponse:
+    offer_id = _uuid_or_404(id, "service")
+    language = request_language(request, params.lang)
+    offer = selectors.service_detail(offer_id=offer_id, language=language)
+    if offer is None:
+        raise HttpError(404, "There is no public service with this id.")
+    ctx = Context.for_request(request, language)
+    return json_response(serializers.service(offer, ctx, full=True), language=language)
+
+
+@api.get(
+    "/organizations",
+    summary="Organizations (active network members)",
+    operation_id="getPaginatedListOfOrganizations",
+    openapi_extra=_documented(_schema("compiled/organization_list.json"), paged=True),
+)
+def organizations(request: HttpRequest, params: Query[NestableListQuery]) -> HttpResponse:
+    return _listing(
+        request,
+        params,
+        page_of=lambda language, page, full: selectors.organisation_page(
+            search=params.search, language=language, page=page, full=full
+        ),
+        chunks_of=lambda language, full: selectors.organisation_chunks(
+            search=params.search, language=language, full=full
+        ),
+        serialize=lambda member, ctx, full: serializers.organization(member, ctx, full=full),
+    )
+
+
+@api.get(
+    "/organizations/{id}",
+    summary="One organization, fully nested",
+    operation_id="getOrganizationById",
+    openapi_extra=_documented(_schema("compiled/organization.json"), paged=False),
+)
+def organization(request: HttpRequest, id: str, params: Query[DetailQuery]) -> HttpResponse:
+    organisation_id = _uuid_or_404(id, "organization")
+    language = request_language(request, params.lang)
+    member = selectors.organisation_detail(organisation_id=organisation_id, language=language)
+    if member is None:
+        raise HttpError(404, "There is no public organization with this id.")
+    ctx = Context.for_request(request, language)
+    return json_response(serializers.organization(member, ctx, full=True), language=language)
+
+
+@api.get(
+    "/service_at_locations",
+    summary="Services at locations",
+    operation_id="getPaginatedListOfServiceAtLocation",
+    openapi_extra=_documented(_schema("compiled/service_at_location_list.json"), paged=True),
+)
+def service_at_locations(request: HttpRequest, params: Query[ServiceQuery]) -> HttpResponse:
+    filters = _service_filters(params)
+    return _listing(
+        request,
+        params,
+        page_of=lambda language, page, full: selectors.service_at_location_page(
+            filters=filters, language=language, page=page, full=full
+        ),
+        chunks_of=lambda language, full: selectors.service_at_location_chunks(
+            filters=filters, language=language, full=full
+        ),
+        serialize=lambda place, ctx, full: serializers.service_at_location(place, ctx, full=full),
+    )
+
+
+@api.get(
+    "/service_at_locations/{id}",
+    summary="One service at a location, fully nested",
+    operation_id="getServiceAtLocationWithNestedDataById",
+    openapi_extra=_documented(_schema("service_at_location.json"), paged=False),
+)
+def service_at_location(request: HttpRequest, id: str, params: Query[DetailQuery]) -> HttpResponse:
+    place_id = _uuid_or_404(id, "service at location")
+    language = request_language(request, params.lang)
+    place = selectors.service_at_location_detail(place_id=place_id, language=language)
+    if place is None:
+        raise HttpError(404, "There is no public service at location with this id.")
+    ctx = Context.for_request(request, language)
+    return json_response(serializers.service_at_location(place, ctx, full=True), language=language)
+
+
+@api.get(
+    "/taxonomies",
+    summary="Taxonomies: topics and target groups",
+    operation_id="getPaginatedListOfTaxonomies",
+    openapi_extra=_documented(_schema("taxonomy.json"), paged=True),
+)
+def taxonomies(request: HttpRequest, params: Query[SearchableListQuery]) -> HttpResponse:
+    language = request_language(request, params.lang)
+    rows = serializers.taxonomies(Context.for_request(request, language))
+    rows = [row for row in rows if _matches(params.search, row["name"])]
+    page_of, chunks_of = _in_memory(rows)
+    return _listing(
+        request, params, page_of=page_of, chunks_of=chunks_of, serialize=lambda row, _c, _f: row
+    )
+
+
+@api.get(
+    "/taxonomy_terms",
+    summary="Taxonomy terms: every topic and target group",
+    operation_id="getPaginatedListOfTaxonomyTerms",
+    openapi_extra=_documented(_schema("taxonomy_term.json"), paged=True),
+)
+def taxonomy_terms(request: HttpRequest, params: Query[TaxonomyTermQuery]) -> HttpResponse:
+    language = request_language(request, params.lang)
+    terms = selectors.taxonomy_terms(language=language, taxonomy_id=params.taxonomy_id)
+    terms = [term for term in terms if _matches(params.search, term.localized(language).name)]
+    page_of, chunks_of = _in_memory(terms)
+    return _listing(
+        request,
+        params,
+        page_of=page_of,
+        chunks_of=chunks_of,
+        serialize=lambda term, ctx, _full: serializers.taxonomy_term(term, ctx),
+    )
+
+
+def _matches(search: str, name: str) -> bool:
+    return not search.strip() or search.strip().casefold() in name.casefold()

@@ -1,0 +1,27 @@
+"""HSDS identifiers for records that have no UUID of their own.
+
+HSDS wants a UUID on every object, also on those our tables keep as a field
+or a link row (an address, a spoken language, an offer's topic). They are
+derived with UUID v5 from the owning record's id, so the same object has the
+same id in every response, on every machine, and across exports.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+# Fixed namespace for the API's own derived identifiers.
+HSDS_NAMESPACE = uuid.UUID("3b0f4a5e-8c1d-4e7a-9f26-5d8c2b71a0e4")
+
+TOPICS_TAXONOMY_ID = uuid.uuid5(HSDS_NAMESPACE, "taxonomy:topics")
+TARGET_GROUPS_TAXONOMY_ID = uuid.uuid5(HSDS_NAMESPACE, "taxonomy:target-groups")
+
+
+def derived_id(owner_id: uuid.UUID, kind: str) -> str:
+    """The id of a part of the record ``owner_id`` (e.g. its address)."""
+    return str(uuid.uuid5(owner_id, kind))
+
+
+def target_group_term_id(slug: str) -> uuid.UUID:
+    """Target groups have integer keys; their term id comes from the stable slug."""
+    return uuid.uuid5(HSDS_NAMESPACE, f"target-group:{slug}")
