@@ -36,6 +36,7 @@ from directory.models import (
 )
 from directory.search.query import rank_offers
 from directory.selectors import PUBLIC_OFFER_STATUSES, public_offers
+from directory.taxonomy import taxonomy
 
 # Records per database chunk of an NDJSON export: each chunk costs a fixed
 # number of queries, and only one chunk of objects is in memory at a time.
@@ -89,10 +90,10 @@ class ServiceFilters:
     modified_after: datetime | None = None
 
 
-def _target_group_id(term_id: UUID) -> int | None:
-    for pk, slug in TargetGroup.objects.values_list("pk", "slug"):
+def _target_group_id(term_id: UUID, language: str) -> int | None:
+    for slug, group in taxonomy(language).groups.items():
         if target_group_term_id(slug) == term_id:
-            return pk
+            return group.pk
     return None
 
 
@@ -109,7 +110,7 @@ def filtered_offers(*, filters: ServiceFilters, language: str) -> QuerySet[Offer
         if Topic.objects.filter(id=filters.taxonomy_term_id).exists():
             offers = offers.filter(topics__id=filters.taxonomy_term_id)
         else:
-            group = _target_group_id(filters.taxonomy_term_id)
+            group = _target_group_id(filters.taxonomy_term_id, language)
             offers = offers.filter(target_groups__id=group) if group else offers.none()
     if filters.taxonomy_id == TOPICS_TAXONOMY_ID:
         offers = offers.filter(id__in=Offer.topics.through.objects.values("offer_id"))
@@ -387,14 +388,11 @@ def organisation_detail(*, organisation_id: UUID, language: str) -> Organisation
 
 
 def taxonomy_terms(*, language: str, taxonomy_id: UUID | None = None) -> list[Topic | TargetGroup]:
-    """All terms: the topics, then the target groups (two small tables)."""
+    """All terms: the topics, then the target groups, from the site's cached taxonomy."""
+    known = taxonomy(language)
     terms: list[Topic | TargetGroup] = []
     if taxonomy_id in (None, TOPICS_TAXONOMY_ID):
-        terms += Topic.objects.order_by("position", "name", "id").prefetch_related(
-            _translations(TopicTranslation, language)
-        )
+        terms += known.topics.values()
     if taxonomy_id in (None, TARGET_GROUPS_TAXONOMY_ID):
-        terms += TargetGroup.objects.order_by("position", "name", "id").prefetch_related(
-            _translations(TargetGroupTranslation, language)
-        )
+        terms += known.groups.values()
     return terms
