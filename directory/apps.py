@@ -9,4 +9,4 @@ class DirectoryConfig(AppConfig):
     def ready(self) -> None:
         from directory import signals
 
-        signals.connect()
+        signals.connect(self)

@@ -1,8 +1,17 @@
-"""Keep caches of directory data honest when the data changes."""
+"""Keep caches and the search index honest when directory data changes."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save
 
-from directory.models import District, TargetGroup, TargetGroupTranslation, Topic, TopicTranslation
+from directory.models import (
+    District,
+    Offer,
+    Organisation,
+    SearchDocument,
+    TargetGroup,
+    TargetGroupTranslation,
+    Topic,
+    TopicTranslation,
+)
 from directory.taxonomy import taxonomy_changed
 
 TAXONOMY_MODELS = (Topic, TopicTranslation, TargetGroup, TargetGroupTranslation, District)
@@ -12,7 +21,33 @@ def _taxonomy_saved_or_deleted(sender, **kwargs) -> None:
     taxonomy_changed()
 
 
-def connect() -> None:
+def _offer_saved(sender, instance: Offer, **kwargs) -> None:
+    """A status or name change must reach the search at once, even where the
+    caller does not re-index (the postings themselves change only with text)."""
+    SearchDocument.objects.filter(offer_id=instance.pk).exclude(
+        status=instance.status, name=instance.name
+    ).update(status=instance.status, name=instance.name)
+
+
+def _organisation_saved(sender, instance: Organisation, **kwargs) -> None:
+    SearchDocument.objects.filter(offer__organisation_id=instance.pk).exclude(
+        membership_status=instance.membership_status
+    ).update(membership_status=instance.membership_status)
+
+
+def _index_after_migrate(sender, **kwargs) -> None:
+    """Postings are derived data a migration may drop: rebuild them if offers
+    exist but the index is empty (after an upgrade, not on every migrate)."""
+    from directory.search.index import search_index_rebuild
+
+    if Offer.objects.exists() and not SearchDocument.objects.exists():
+        search_index_rebuild()
+
+
+def connect(app_config) -> None:
     for model in TAXONOMY_MODELS:
         post_save.connect(_taxonomy_saved_or_deleted, sender=model, dispatch_uid=f"tax-{model}")
         post_delete.connect(_taxonomy_saved_or_deleted, sender=model, dispatch_uid=f"tax-d-{model}")
+    post_save.connect(_offer_saved, sender=Offer, dispatch_uid="search-offer")
+    post_save.connect(_organisation_saved, sender=Organisation, dispatch_uid="search-org")
+    post_migrate.connect(_index_after_migrate, sender=app_config, dispatch_uid="search-migrate")

@@ -13,7 +13,7 @@ from directory.models.organisations import (
     Organisation,
     OrganisationTranslation,
 )
-from directory.models.search import OfferPosting, SearchTerm, SearchVariant
+from directory.models.search import OfferPosting, SearchDocument, SearchTerm, SearchVariant
 from directory.models.taxonomy import (
     District,
     TargetGroup,
@@ -36,6 +36,7 @@ __all__ = [
     "OpeningHours",
     "Organisation",
     "OrganisationTranslation",
+    "SearchDocument",
     "SearchTerm",
     "SearchVariant",
     "TargetGroup",

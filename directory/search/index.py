@@ -5,9 +5,15 @@ text, of its organisation, target groups and places, and of its topics'
 names and search words in every language. The query then needs a single
 indexed lookup per term.
 
+Postings belong to a ``SearchDocument`` per offer (an integer key plus the
+offer's status, its organisation's membership status and its name, which
+the ranking filters and sorts by).
+
 Call ``search_index_offers`` after writing offers (or what they show:
 their organisation, locations, target groups) and ``search_index_topic``
-after changing a topic. ``search_index_rebuild`` redoes everything.
+after changing a topic. ``search_index_rebuild`` redoes everything. A
+status or name change alone is copied to the document by a signal
+(``directory.signals``).
 """
 
 from __future__ import annotations
@@ -18,7 +24,14 @@ from uuid import UUID
 from django.core.cache import cache
 from django.db import connection, transaction
 
-from directory.models import Offer, OfferPosting, SearchTerm, SearchVariant, Topic
+from directory.models import (
+    Offer,
+    OfferPosting,
+    SearchDocument,
+    SearchTerm,
+    SearchVariant,
+    Topic,
+)
 from directory.search.text import MIN_TYPO_LENGTH, deletions, terms
 
 # How much a term counts by where it stands. The query multiplies these by
@@ -122,28 +135,62 @@ def search_index_offers(offer_ids: Iterable[UUID]) -> None:
 
 @transaction.atomic
 def _index_chunk(ids: list[UUID], topic_weights: dict[UUID, dict[str, int]]) -> None:
-    offers = (
+    offers = list(
         Offer.objects.filter(id__in=ids)
         .select_related("organisation")
         .prefetch_related(
             "translations", "topics", "target_groups__translations", "locations__district"
         )
     )
-    offer_field = OfferPosting._meta.get_field("offer")
+    documents = _documents(offers)
     rows = [
-        (offer_field.get_db_prep_value(offer.id, connection), term, weight)
+        (documents[offer.id], term, weight)
         for offer in offers
         for term, weight in offer_terms(offer, topic_weights).items()
     ]
-    OfferPosting.objects.filter(offer_id__in=ids).delete()
+    OfferPosting.objects.filter(document_id__in=list(documents.values())).delete()
     # Millions of rows on a rebuild: plain executemany, without model instances.
     with connection.cursor() as cursor:
         cursor.executemany(
-            f"INSERT INTO {OfferPosting._meta.db_table} (offer_id, term, weight) "  # noqa: S608
+            f"INSERT INTO {OfferPosting._meta.db_table} (document_id, term, weight) "  # noqa: S608
             "VALUES (%s, %s, %s)",
             rows,
         )
-    _add_vocabulary({term for _offer, term, _weight in rows})
+    _add_vocabulary({term for _document, term, _weight in rows})
+
+
+def _documents(offers: list[Offer]) -> dict[UUID, int]:
+    """The search document of each offer, created or brought up to date."""
+    existing = {
+        document.offer_id: document
+        for document in SearchDocument.objects.filter(offer_id__in=[offer.id for offer in offers])
+    }
+    changed, created = [], []
+    for offer in offers:
+        values = document_values(offer)
+        document = existing.get(offer.id)
+        if document is None:
+            created.append(SearchDocument(offer_id=offer.id, **values))
+        elif any(getattr(document, name) != value for name, value in values.items()):
+            for name, value in values.items():
+                setattr(document, name, value)
+            changed.append(document)
+    SearchDocument.objects.bulk_update(changed, ["status", "membership_status", "name"])
+    SearchDocument.objects.bulk_create(created)
+    return dict(
+        SearchDocument.objects.filter(offer_id__in=[offer.id for offer in offers]).values_list(
+            "offer_id", "id"
+        )
+    )
+
+
+def document_values(offer: Offer) -> dict[str, str]:
+    """What a search document copies from its offer (and the offer's organisation)."""
+    return {
+        "status": offer.status,
+        "membership_status": offer.organisation.membership_status,
+        "name": offer.name,
+    }
 
 
 def search_index_topic(topic: Topic) -> None:

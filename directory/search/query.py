@@ -146,17 +146,19 @@ def rank_offers(
 def _ranked_page(expansions, words, statuses, membership_status, restrict, offset, limit):
     """One page of ranked offer ids and the number of all matches, in one query.
 
-    One pass over the postings of every expanded term, grouped by offer, with
-    a column of best points per typed word (``wN``): an offer matches when no
-    column is empty, and ranks by their sum.
+    One pass over the postings of every expanded term, grouped by search
+    document (an offer's integer key), with a column of best points per typed
+    word (``wN``): an offer matches when no column is empty, and ranks by
+    their sum. Status, membership and name come from the document, so the
+    offers' own rows are not read at all.
     """
     values = ", ".join(["(%s, %s, %s)"] * len(expansions))
     params: list = [value for row in expansions for value in row]
     params += [*statuses, membership_status]
     restriction = ""
     if restrict is not None:
-        restrict_sql, restrict_params = restrict.values("id").query.sql_with_params()
-        restriction = f"AND best.offer_id IN ({restrict_sql})"
+        restrict_sql, restrict_params = restrict.order_by().values("id").query.sql_with_params()
+        restriction = f"AND d.offer_id IN ({restrict_sql})"
         params += list(restrict_params)
     params += [ALL_ROWS if limit is None else limit, offset]
     status_marks = ", ".join(["%s"] * len(statuses))
@@ -170,17 +172,15 @@ def _ranked_page(expansions, words, statuses, membership_status, restrict, offse
     sql = f"""
         WITH typed(pos, term, quality) AS (VALUES {values}),
         best AS (
-            SELECT p.offer_id, {columns}
+            SELECT p.document_id, {columns}
             FROM directory_offerposting p JOIN typed ON p.term = typed.term
-            GROUP BY p.offer_id
+            GROUP BY p.document_id
         )
-        SELECT best.offer_id, COUNT(*) OVER () AS total
-        FROM best
-        JOIN directory_offer o ON o.id = best.offer_id
-        JOIN directory_organisation g ON g.id = o.organisation_id
-        WHERE o.status IN ({status_marks}) AND g.membership_status = %s
+        SELECT d.offer_id, COUNT(*) OVER () AS total
+        FROM best JOIN directory_searchdocument d ON d.id = best.document_id
+        WHERE d.status IN ({status_marks}) AND d.membership_status = %s
           AND {every_word} {restriction}
-        ORDER BY {score} DESC, o.name, best.offer_id
+        ORDER BY {score} DESC, d.name, d.offer_id
         LIMIT %s OFFSET %s
     """  # noqa: S608 - only placeholders, our own integers and ORM-generated SQL
     with connection.cursor() as cursor:

@@ -3,10 +3,17 @@
 import datetime
 
 import pytest
+from django.core.management import call_command
 
 from core.services import translation_save
 from directory.enums import MembershipStatus, OfferStatus
-from directory.models import OfferLanguage, OfferLocation, OpeningHours
+from directory.models import (
+    OfferLanguage,
+    OfferLocation,
+    OfferPosting,
+    OpeningHours,
+    SearchDocument,
+)
 from directory.search.index import search_index_offers
 from directory.selectors import OfferFilters, offer_filter, offer_search, public_offers
 from directory.tests.factories import (
@@ -210,3 +217,29 @@ def test_browsing_a_topic_lists_offers_only_about_it_first(catalogue):
         "Aaa Allerlei",
         "Migrationsberatung",
     ]
+
+
+def test_renaming_reorders_ties_without_reindexing(catalogue):
+    twin = OfferFactory(name="Abc Wohnungssuche")
+    search_index_offers([twin.id])
+    twin.name = "Zzz Wohnungssuche"
+    twin.save()  # the words did not change; the document's name did
+
+    assert ranked("Wohnungssuche") == ["Wohnungssuche", "Zzz Wohnungssuche"]
+
+
+def test_deleted_offers_leave_the_index(catalogue):
+    document = SearchDocument.objects.get(offer=catalogue["flat"])
+    catalogue["flat"].delete()
+
+    assert ranked("Wohnungssuche") == []
+    assert not OfferPosting.objects.filter(document_id=document.id).exists()
+
+
+def test_migrate_rebuilds_an_index_that_an_upgrade_dropped(catalogue):
+    SearchDocument.objects.all().delete()
+    assert ranked("Wohnung") == []
+
+    call_command("migrate", verbosity=0)
+
+    assert ranked("Wohnung") == ["Wohnungssuche", "Migrationsberatung"]
