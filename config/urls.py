@@ -16,6 +16,8 @@ urlpatterns = [
     path("api/hsds/", hsds_api.urls),
     *i18n_patterns(
         path("", include("directory.urls")),
+        path("verwaltung/", include("directory.member.urls")),
+        path("verwaltung/austausch/", include("directory.exchange.urls")),
         path("konto/", include("allauth.urls")),
         path("admin/", admin.site.urls),
     ),

@@ -1,0 +1,1 @@
+"""Import and export of the directory: CSV, XLSX and HSDS JSON (coordinators)."""

@@ -1,0 +1,1 @@
+"""The member area: organisations keep their own entries current; coordinators review."""
