@@ -9,7 +9,7 @@ from decimal import Decimal
 from uuid import UUID
 
 from django.core.cache import cache
-from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Prefetch, QuerySet
 
 from directory.enums import MembershipStatus, OfferStatus
 from directory.hours import local_moment
@@ -30,7 +30,12 @@ from directory.models import (
     Topic,
     TopicTranslation,
 )
-from directory.search.index import SPOKEN_LANGUAGES_CACHE_KEY
+from directory.search.index import (
+    FILTER_ACCESSIBLE,
+    FILTER_FREE,
+    SPOKEN_LANGUAGES_CACHE_KEY,
+    filter_term,
+)
 from directory.search.query import rank_offers
 from directory.taxonomy import taxonomy
 
@@ -156,35 +161,61 @@ class SearchResult:
 def offer_search(
     *, query: str, filters: OfferFilters, offset: int = 0, limit: int | None = None
 ) -> SearchResult:
-    """Offers matching ``query`` and ``filters``: by relevance, or by name without a query."""
-    if query.strip():
-        restrict = _restrict(Offer.objects.all(), filters)
-        ranking = rank_offers(
-            query=query,
-            statuses=PUBLIC_OFFER_STATUSES,
-            membership_status=MembershipStatus.ACTIVE,
-            restrict=restrict if filters != OfferFilters() else None,
-            offset=offset,
-            limit=limit,
+    """Offers matching ``query`` and ``filters``: by relevance, or by name without a query.
+
+    Every filter but "open now" is looked up in the search index (see
+    ``search.index.filter_terms``); "open now" depends on the moment and is
+    asked of the opening hours.
+    """
+    required = _filter_terms(filters)
+    restrict = (
+        Offer.objects.filter(
+            id__in=_hours_open_at(filters.open_at).values("offer_location__offer_id")
         )
-        return SearchResult(
-            offer_ids=ranking.offer_ids, total=ranking.total, unknown_words=ranking.unknown_words
-        )
-    candidates = offer_filter(filters=filters)
+        if filters.open_at
+        else None
+    )
+    if not query.strip() and not required:
+        return _browse(restrict, offset, limit)
+    ranking = rank_offers(
+        query=query,
+        statuses=PUBLIC_OFFER_STATUSES,
+        membership_status=MembershipStatus.ACTIVE,
+        required=required,
+        browse_by=required[0] if filters.topic else None,
+        restrict=restrict,
+        offset=offset,
+        limit=limit,
+    )
+    return SearchResult(
+        offer_ids=ranking.offer_ids, total=ranking.total, unknown_words=ranking.unknown_words
+    )
+
+
+def _filter_terms(filters: OfferFilters) -> list[str]:
+    """The index terms of the filters that are set; the topic's comes first."""
+    required = []
     if filters.topic:
-        # Browsing a topic: offers that are only about it first, as in ranking.
-        topic_count = (
-            Offer.topics.through.objects.filter(offer_id=OuterRef("pk"))
-            .values("offer_id")
-            .annotate(count=Count("*"))
-            .values("count")
-        )
-        candidates = candidates.annotate(topic_count=Subquery(topic_count)).order_by(
-            "topic_count", "name", "id"
-        )
-    else:
-        candidates = candidates.order_by("name", "id")
-    ids = candidates.values_list("id", flat=True)
+        required.append(filter_term("topic", filters.topic.id))
+    if filters.language:
+        required.append(filter_term("lang", filters.language))
+    if filters.district:
+        required.append(filter_term("district", filters.district.id))
+    if filters.target_group:
+        required.append(filter_term("group", filters.target_group.id))
+    if filters.free_of_charge:
+        required.append(FILTER_FREE)
+    if filters.wheelchair_accessible:
+        required.append(FILTER_ACCESSIBLE)
+    return required
+
+
+def _browse(restrict: QuerySet[Offer] | None, offset: int, limit: int | None) -> SearchResult:
+    """Every public offer (or those in ``restrict``) by name."""
+    candidates = public_offers()
+    if restrict is not None:
+        candidates = candidates.filter(id__in=restrict.values("id"))
+    ids = candidates.order_by("name", "id").values_list("id", flat=True)
     page = ids[offset:] if limit is None else ids[offset : offset + limit]
     return SearchResult(offer_ids=list(page), total=candidates.count(), unknown_words=[])
 

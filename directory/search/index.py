@@ -45,6 +45,25 @@ WEIGHT_PLACE = 30
 WEIGHT_OFFER_TEXT = 20
 
 CHUNK = 500
+
+# Filters are postings too: a term no typed word can produce (typed words
+# are letters and digits only), so a filter is one more indexed lookup.
+FILTER_PREFIX = "="
+FILTER_FREE = "=free"
+FILTER_ACCESSIBLE = "=access"
+WEIGHT_FILTER = 1
+
+
+def filter_term(kind: str, key) -> str:
+    """The posting term of one filter value, e.g. ``=lang:uk`` or ``=topic:<hex>``."""
+    return f"{FILTER_PREFIX}{kind}:{getattr(key, 'hex', key)}"
+
+
+def topic_share(weight: int, topics: int) -> int:
+    """A topic's weight for an offer with ``topics`` topics (see offer_terms)."""
+    return 2 * weight // (1 + topics)
+
+
 # Shared with directory.selectors, which caches the search form's language list.
 SPOKEN_LANGUAGES_CACHE_KEY = "directory:spoken-language-codes"
 
@@ -81,7 +100,7 @@ def offer_terms(offer: Offer, topic_weights: dict[UUID, dict[str, int]]) -> dict
     topics = offer.topics.all()
     for topic in topics:
         for term, weight in topic_weights[topic.id].items():
-            share = 2 * weight // (1 + len(topics))
+            share = topic_share(weight, len(topics))
             if weights.get(term, 0) < share:
                 weights[term] = share
     for text in _texts(offer, "name"):
@@ -97,7 +116,28 @@ def offer_terms(offer: Offer, topic_weights: dict[UUID, dict[str, int]]) -> dict
     for field in ("description", "eligibility", "how_to_apply", "cost"):
         for text in _texts(offer, field):
             _collect(weights, text, WEIGHT_OFFER_TEXT)
+    weights.update(filter_terms(offer))
     return weights
+
+
+def filter_terms(offer: Offer) -> dict[str, int]:
+    """The filter postings of an offer (all filters but "open now", which
+    depends on the moment). A topic's posting carries the offer's share of
+    it, so browsing a topic can list the offers only about it first."""
+    topics = offer.topics.all()
+    found = {filter_term("topic", topic.id): topic_share(100, len(topics)) for topic in topics}
+    for group in offer.target_groups.all():
+        found[filter_term("group", group.id)] = WEIGHT_FILTER
+    for language in offer.languages.all():
+        found[filter_term("lang", language.code)] = WEIGHT_FILTER
+    for location in offer.locations.all():
+        if location.district_id:
+            found[filter_term("district", location.district_id)] = WEIGHT_FILTER
+        if location.wheelchair_accessible:
+            found[FILTER_ACCESSIBLE] = WEIGHT_FILTER
+    if offer.free_of_charge:
+        found[FILTER_FREE] = WEIGHT_FILTER
+    return found
 
 
 def _add_vocabulary(new_terms: set[str]) -> None:
@@ -139,7 +179,11 @@ def _index_chunk(ids: list[UUID], topic_weights: dict[UUID, dict[str, int]]) -> 
         Offer.objects.filter(id__in=ids)
         .select_related("organisation")
         .prefetch_related(
-            "translations", "topics", "target_groups__translations", "locations__district"
+            "translations",
+            "topics",
+            "target_groups__translations",
+            "locations__district",
+            "languages",
         )
     )
     documents = _documents(offers)
@@ -156,7 +200,9 @@ def _index_chunk(ids: list[UUID], topic_weights: dict[UUID, dict[str, int]]) -> 
             "VALUES (%s, %s, %s)",
             rows,
         )
-    _add_vocabulary({term for _document, term, _weight in rows})
+    _add_vocabulary(
+        {term for _document, term, _weight in rows if not term.startswith(FILTER_PREFIX)}
+    )
 
 
 def _documents(offers: list[Offer]) -> dict[UUID, int]:

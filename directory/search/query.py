@@ -19,6 +19,11 @@ Ranking, step by step (deterministic, so tests can pin it down):
    for that word.
 4. Only offers that match every (known) typed word are results; their
    score is the sum over the words. Ties go by German name, then id.
+5. Filters (topic, language, district, target group, free, accessible) are
+   postings as well (``index.filter_term``): an offer must have each of
+   them, and they do not change its score. Without typed words, a topic
+   filter orders by the topic's share of the offer (offers only about the
+   topic first), then by name.
 """
 
 from __future__ import annotations
@@ -109,6 +114,8 @@ def rank_offers(
     query: str,
     statuses: list[str],
     membership_status: str,
+    required: list[str] | None = None,
+    browse_by: str | None = None,
     restrict: QuerySet[Offer] | None = None,
     offset: int = 0,
     limit: int | None = None,
@@ -116,8 +123,15 @@ def rank_offers(
     """Offers that match ``query``, best first: ``limit`` of them from ``offset``.
 
     Only offers with one of ``statuses`` whose organisation has
-    ``membership_status`` count, and, if given, only those in ``restrict``
-    (the other filters). ``Ranking.total`` counts every match.
+    ``membership_status`` count; only those with every term of ``required``
+    (filter postings, see index.filter_term); and, if given, only those in
+    ``restrict`` (filters the index cannot hold, like "open now").
+    ``Ranking.total`` counts every match.
+
+    Without typed words (an empty query) the filters alone choose: offers
+    are listed by the weight of their ``browse_by`` posting (a topic's share
+    of the offer), then by name. A query whose words are all unknown finds
+    nothing.
     """
     ranking = Ranking()
     expansions: list[tuple[int, str, int]] = []
@@ -130,45 +144,63 @@ def rank_offers(
             continue
         expansions.extend((position, term, quality) for term, quality in sorted(matches.items()))
         position += 1
-    if not expansions:
+    if tokens and not expansions:
         return ranking
-    ranking.offer_ids, ranking.total = _ranked_page(
-        expansions, position, statuses, membership_status, restrict, offset, limit
-    )
+    words = position
+    scored = list(range(words))
+    for term in dict.fromkeys(required or []):
+        expansions.append((position, term, 1))
+        if not words and term == browse_by:
+            scored = [position]
+        position += 1
+    if not expansions:  # nothing typed that makes a word, and no filter
+        return ranking
+    page = _Page(statuses, membership_status, restrict, offset, limit)
+    ranking.offer_ids, ranking.total = _ranked_page(expansions, position, scored, page)
     if not ranking.offer_ids and offset:
         # Past the last page: the window count came back with no row.
-        _ids, ranking.total = _ranked_page(
-            expansions, position, statuses, membership_status, restrict, 0, 1
-        )
+        page = _Page(statuses, membership_status, restrict, 0, 1)
+        _ids, ranking.total = _ranked_page(expansions, position, scored, page)
     return ranking
 
 
-def _ranked_page(expansions, words, statuses, membership_status, restrict, offset, limit):
+@dataclass
+class _Page:
+    statuses: list[str]
+    membership_status: str
+    restrict: QuerySet[Offer] | None
+    offset: int
+    limit: int | None
+
+
+def _ranked_page(expansions, columns_count, scored, page: _Page):
     """One page of ranked offer ids and the number of all matches, in one query.
 
     One pass over the postings of every expanded term, grouped by search
-    document (an offer's integer key), with a column of best points per typed
-    word (``wN``): an offer matches when no column is empty, and ranks by
-    their sum. Status, membership and name come from the document, so the
-    offers' own rows are not read at all.
+    document (an offer's integer key), with a column of best points per
+    typed word or filter (``wN``): an offer matches when no column is empty,
+    and ranks by the sum of the ``scored`` columns. Status, membership and
+    name come from the document, so the offers' own rows are not read.
     """
     values = ", ".join(["(%s, %s, %s)"] * len(expansions))
     params: list = [value for row in expansions for value in row]
-    params += [*statuses, membership_status]
+    params += [*page.statuses, page.membership_status]
     restriction = ""
-    if restrict is not None:
-        restrict_sql, restrict_params = restrict.order_by().values("id").query.sql_with_params()
+    if page.restrict is not None:
+        restrict_query = page.restrict.order_by().values("id").query
+        restrict_sql, restrict_params = restrict_query.sql_with_params()
         restriction = f"AND d.offer_id IN ({restrict_sql})"
         params += list(restrict_params)
-    params += [ALL_ROWS if limit is None else limit, offset]
-    status_marks = ", ".join(["%s"] * len(statuses))
-    # Word positions are integers we number ourselves, never user input.
+    params += [ALL_ROWS if page.limit is None else page.limit, page.offset]
+    status_marks = ", ".join(["%s"] * len(page.statuses))
+    # Column numbers are integers we count ourselves, never user input.
     columns = ", ".join(
         f"MAX(CASE WHEN typed.pos = {n} THEN p.weight * typed.quality END) AS w{n}"
-        for n in range(words)
+        for n in range(columns_count)
     )
-    every_word = " AND ".join(f"best.w{n} IS NOT NULL" for n in range(words))
-    score = " + ".join(f"best.w{n}" for n in range(words))
+    every_column = " AND ".join(f"best.w{n} IS NOT NULL" for n in range(columns_count))
+    score = " + ".join(f"best.w{n}" for n in scored)
+    order = f"{score} DESC, d.name, d.offer_id" if score else "d.name, d.offer_id"
     sql = f"""
         WITH typed(pos, term, quality) AS (VALUES {values}),
         best AS (
@@ -179,8 +211,8 @@ def _ranked_page(expansions, words, statuses, membership_status, restrict, offse
         SELECT d.offer_id, COUNT(*) OVER () AS total
         FROM best JOIN directory_searchdocument d ON d.id = best.document_id
         WHERE d.status IN ({status_marks}) AND d.membership_status = %s
-          AND {every_word} {restriction}
-        ORDER BY {score} DESC, d.name, d.offer_id
+          AND {every_column} {restriction}
+        ORDER BY {order}
         LIMIT %s OFFSET %s
     """  # noqa: S608 - only placeholders, our own integers and ORM-generated SQL
     with connection.cursor() as cursor:

@@ -21,6 +21,7 @@ from directory.tests.factories import (
     LocationFactory,
     OfferFactory,
     OrganisationFactory,
+    TargetGroupFactory,
     TopicFactory,
 )
 
@@ -149,6 +150,42 @@ def test_filters_combine(catalogue):
     assert names(free_of_charge=True) == ["Integrationskurs", "Wohnungssuche"]
 
 
+def test_indexed_filters_agree_with_the_database(catalogue):
+    """The search answers filters from postings; they must say what the tables say."""
+    oststadt, weststadt = DistrictFactory(slug="oststadt"), DistrictFactory(slug="weststadt")
+    flat, counselling, course = catalogue["flat"], catalogue["counselling"], catalogue["course"]
+    place(flat, district=oststadt, wheelchair_accessible=True)
+    place(counselling, district=oststadt)
+    place(course, district=weststadt)
+    OfferLanguage.objects.create(offer=counselling, code="uk")
+    OfferLanguage.objects.create(offer=course, code="uk")
+    counselling.free_of_charge = False
+    counselling.save()
+    families = TargetGroupFactory(slug="families")
+    course.target_groups.set([families])
+    search_index_offers([flat.id, counselling.id, course.id])
+    housing = flat.topics.get()
+
+    combinations = [
+        {"district": oststadt},
+        {"district": weststadt, "language": "uk"},
+        {"district": oststadt, "wheelchair_accessible": True},
+        {"language": "uk"},
+        {"language": "uk", "free_of_charge": True},
+        {"free_of_charge": True},
+        {"target_group": families},
+        {"topic": housing, "free_of_charge": True},
+        {"topic": housing, "district": oststadt, "language": "uk"},
+    ]
+    for filters in combinations:
+        expected = set(offer_filter(filters=OfferFilters(**filters)).values_list("id", flat=True))
+        found = offer_search(query="", filters=OfferFilters(**filters))
+        assert (set(found.offer_ids), found.total) == (expected, len(expected)), filters
+        with_words = offer_search(query="Wohnung", filters=OfferFilters(**filters))
+        matching = {flat.id, counselling.id} & expected
+        assert set(with_words.offer_ids) == matching, filters
+
+
 def test_open_now_filter_uses_berlin_time(catalogue):
     flat = catalogue["flat"]
     # Monday 08:30 UTC is 09:30 in Berlin (winter time)
@@ -207,7 +244,9 @@ def test_applicant_organisation_offers_are_not_public():
 
 def test_browsing_a_topic_lists_offers_only_about_it_first(catalogue):
     housing = catalogue["flat"].topics.get()
-    OfferFactory(name="Aaa Allerlei").topics.set([housing, *catalogue["course"].topics.all()])
+    mixed = OfferFactory(name="Aaa Allerlei")
+    mixed.topics.set([housing, *catalogue["course"].topics.all()])
+    search_index_offers([mixed.id])
 
     result = offer_search(query="", filters=OfferFilters(topic=housing))
 
