@@ -7,6 +7,7 @@ against this module instead of using field ``choices``.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from dataclasses import dataclass
 
@@ -27,9 +28,9 @@ class Language:
         return "rtl" if self.bidi else "ltr"
 
 
-def site_languages() -> list[Language]:
-    """Every UI and content language, the source language first."""
-    return [
+@functools.cache
+def _languages(configured: tuple) -> tuple[Language, ...]:
+    return tuple(
         Language(
             code=code,
             # Django's table has some names in decomposed form; browsers and
@@ -37,8 +38,13 @@ def site_languages() -> list[Language]:
             name_local=unicodedata.normalize("NFC", LANG_INFO[code]["name_local"]),
             bidi=LANG_INFO[code]["bidi"],
         )
-        for code, _name in settings.LANGUAGES
-    ]
+        for code, _name in configured
+    )
+
+
+def site_languages() -> tuple[Language, ...]:
+    """Every UI and content language, the source language first."""
+    return _languages(tuple(settings.LANGUAGES))
 
 
 def target_language_codes() -> list[str]:
