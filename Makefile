@@ -12,13 +12,16 @@ PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po)
 
 .PHONY: run test bench install lint format messages clean
 
-## Install what is missing, set up the SQLite database with demo data, serve.
+## Install what is missing, set up the SQLite database with demo data, serve
+## (with the background worker for e-mails and reminders next to the server).
 run: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) createcachetable
 	$(MANAGE) load_demo
 	@echo ""
 	@echo "Integrationsnetz is served on http://$(HOST):$(PORT)/  (stop with Ctrl-C)"
+	$(MANAGE) run_worker --interval 2 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 ## Install what is missing and run the whole test suite.

@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "corsheaders",
     "csp",
     "phonenumber_field",
+    "django_tasks",
+    "django_tasks_db",
     "core",
     "accounts",
     "directory",
@@ -219,6 +221,22 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Integrationsnetz <noreply@example.org>")
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+# Every mail is stored in the outbox first and sent by the worker; a failed
+# send is tried again after MAIL_RETRY_MINUTES, doubling, MAIL_MAX_ATTEMPTS times.
+MAIL_MAX_ATTEMPTS = env_int("MAIL_MAX_ATTEMPTS", 6)
+MAIL_RETRY_MINUTES = env_int("MAIL_RETRY_MINUTES", 5)
+# Sent mails (with their addresses) are deleted from the outbox after this.
+MAIL_KEEP_DAYS = env_int("MAIL_KEEP_DAYS", 30)
+
+# --- Background tasks (django-tasks, database backend) ----------------------
+# `manage.py run_worker` runs them; `make run` starts one next to the server.
+
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
 
 # --- Security -------------------------------------------------------------
 

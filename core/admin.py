@@ -8,11 +8,13 @@ from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from accounts.permissions import is_coordinator
 from core.enums import TranslationStatus
 from core.languages import target_language_codes
-from core.models import DemoDataset
+from core.mail import mail_retry
+from core.models import DemoDataset, OutgoingMail
 from core.translation import TranslatableModel, Translation
 
 STATUS_MARKS = {
@@ -107,3 +109,35 @@ class DemoDatasetAdmin(CoordinatorAdmin):
 
     def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
         return False
+
+
+@admin.register(OutgoingMail)
+class OutgoingMailAdmin(CoordinatorAdmin):
+    """The outbox: coordinators see what is waiting or failed and can send it again."""
+
+    list_display = ["created_at", "purpose", "to", "status", "attempts", "last_error", "sent_at"]
+    list_filter = ["status", "purpose"]
+    search_fields = ["to", "subject"]
+    readonly_fields = [field.name for field in OutgoingMail._meta.fields]
+    actions = ["send_again"]
+
+    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    @admin.action(description=_("Send the selected e-mails again"))
+    def send_again(self, request: HttpRequest, queryset) -> None:
+        failed = list(queryset.filter(status=OutgoingMail.Status.FAILED))
+        for mail in failed:
+            mail_retry(mail)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d e-mail will be sent again.",
+                "%(count)d e-mails will be sent again.",
+                len(failed),
+            )
+            % {"count": len(failed)},
+        )

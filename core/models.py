@@ -1,3 +1,5 @@
+import uuid
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -18,3 +20,42 @@ class DemoDataset(models.Model):
 
     def __str__(self) -> str:
         return f"demo data {self.loaded_at:%Y-%m-%d %H:%M}"
+
+
+class OutgoingMail(models.Model):
+    """An e-mail in the outbox: stored before anything is sent, so that a
+    mail server that is down delays a mail but never loses it.
+
+    ``dedupe_key`` (optional) makes queueing idempotent: a second mail with
+    the same key is not stored again.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("waiting to be sent")
+        SENT = "sent", _("sent")
+        FAILED = "failed", _("could not be sent")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    created_at = models.DateTimeField(_("queued at"), auto_now_add=True)
+    purpose = models.CharField(_("purpose"), max_length=60)
+    dedupe_key = models.CharField(max_length=200, null=True, blank=True, unique=True)
+    to = models.EmailField(_("recipient"))
+    subject = models.CharField(_("subject"), max_length=250)
+    body = models.TextField(_("text"))
+    headers = models.JSONField(default=dict, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
+    last_error = models.CharField(_("last error"), max_length=200, blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("outgoing e-mail")
+        verbose_name_plural = _("outgoing e-mails")
+        indexes = [models.Index(fields=["status", "next_attempt_at"], name="outbox_due")]
+
+    def __str__(self) -> str:
+        return f"{self.purpose} ({self.get_status_display()})"
