@@ -120,9 +120,10 @@ def _listing(
     full = getattr(params, "full", False)
     if params.format == "ndjson":
 
-        def chunks() -> Iterable[list[dict[str, Any]]]:
+        def chunks() -> Iterable[Iterable[dict[str, Any]]]:
             for chunk in chunks_of(language, full):
-                yield [serialize(row, ctx, full) for row in chunk]
+                # Lazily: one record's dict at a time, written out at once.
+                yield (serialize(row, ctx, full) for row in chunk)
 
         return ndjson_response(chunks, language=language)
     page = PageRequest(number=params.page, size=params.per_page)

@@ -1,9 +1,10 @@
-"""Model objects as HSDS 3.0 dicts, in one language.
+"""Directory records as HSDS 3.0 dicts, in one language.
 
-Plain functions over objects whose relations the selectors have prefetched;
-none of them queries the database. Keys whose value would be empty are left
-out: HSDS fields are optional strings, and a ``null`` or ``""`` where a UUID,
-e-mail or URI is expected would not validate.
+Plain functions over the rows that ``selectors`` load (texts already in the
+response's language, related rows attached); none of them queries the
+database. Keys whose value would be empty are left out: HSDS fields are
+optional strings, and a ``null`` or ``""`` where a UUID, e-mail or URI is
+expected would not validate.
 """
 
 from __future__ import annotations
@@ -27,16 +28,8 @@ from directory.api.ids import (
 )
 from directory.enums import Weekday
 from directory.forms import language_name
-from directory.models import (
-    Contact,
-    Location,
-    Offer,
-    OfferLocation,
-    OpeningHours,
-    Organisation,
-    TargetGroup,
-    Topic,
-)
+from directory.models import TargetGroup, Topic
+from directory.taxonomy import taxonomy
 
 HSDS_VERSION = "3.0"
 # Every place of the network lies in this state; HSDS requires the field.
@@ -57,11 +50,14 @@ _PLACEHOLDER = UUID(int=0)
 
 @dataclass
 class Context:
-    """What every record of one response shares: its language, labels and links."""
+    """What every record of one response shares: its language, labels, links and terms."""
 
     language: str
     offer_url: str  # the public offer page, with the placeholder id in it
     labels: dict[str, str]
+    # The taxonomy terms as HSDS dicts: topics by id, target groups by key.
+    topics: dict[str, dict[str, Any]] = field(default_factory=dict)
+    groups: dict[int, dict[str, Any]] = field(default_factory=dict)
     _language_names: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -74,7 +70,11 @@ class Context:
                 "free": gettext("Free of charge"),
                 "wheelchair": gettext("Wheelchair accessible"),
             }
-        return cls(language=language, offer_url=request.build_absolute_uri(path), labels=labels)
+        ctx = cls(language=language, offer_url=request.build_absolute_uri(path), labels=labels)
+        known = taxonomy(language)
+        ctx.topics = {str(topic.id): taxonomy_term(topic, ctx) for topic in known.topics.values()}
+        ctx.groups = {group.pk: taxonomy_term(group, ctx) for group in known.groups.values()}
+        return ctx
 
     def offer_link(self, offer_id: UUID) -> str:
         return self.offer_url.replace(str(_PLACEHOLDER), str(offer_id))
@@ -99,19 +99,13 @@ def _date(day: date | None) -> str | None:
 
 
 def _clock(moment: time) -> str:
-    return moment.strftime("%H:%M")
+    return moment.isoformat(timespec="minutes")
 
 
-def _phone(owner: str, owner_id: UUID, number) -> list[dict[str, Any]]:
+def _phones(owner: str, owner_id: UUID, number: str) -> list[dict[str, Any]]:
     if not number:
         return []
-    return [
-        {
-            "id": derived_id(owner_id, "phone"),
-            f"{owner}_id": str(owner_id),
-            "number": number.as_international,
-        }
-    ]
+    return [{"id": derived_id(owner_id, "phone"), f"{owner}_id": str(owner_id), "number": number}]
 
 
 # --- Taxonomies ------------------------------------------------------------------
@@ -131,228 +125,218 @@ def taxonomies(ctx: Context) -> list[dict[str, Any]]:
 
 def taxonomy_term(term: Topic | TargetGroup, ctx: Context) -> dict[str, Any]:
     if isinstance(term, Topic):
-        term_id, taxonomy_id, taxonomy = term.id, TOPICS_TAXONOMY_ID, ctx.labels["topics"]
+        term_id, taxonomy_id, taxonomy_name = term.id, TOPICS_TAXONOMY_ID, ctx.labels["topics"]
     else:
         term_id = target_group_term_id(term.slug)
-        taxonomy_id, taxonomy = TARGET_GROUPS_TAXONOMY_ID, ctx.labels["target_groups"]
+        taxonomy_id, taxonomy_name = TARGET_GROUPS_TAXONOMY_ID, ctx.labels["target_groups"]
     return {
         "id": str(term_id),
         "code": term.slug,
         "name": term.localized(ctx.language).name,
         "description": "",
-        "taxonomy": taxonomy,
+        "taxonomy": taxonomy_name,
         "taxonomy_id": str(taxonomy_id),
         "language": ctx.language,
     }
 
 
-def _term_attribute(offer: Offer, term: Topic | TargetGroup, kind: str, ctx: Context) -> dict:
+def _term_attribute(offer_id: UUID, term: dict[str, Any], kind: str) -> dict[str, Any]:
     """HSDS links a service to a taxonomy term through an attribute."""
-    described = taxonomy_term(term, ctx)
     return {
-        "id": derived_id(offer.id, f"{kind}:{described['id']}"),
-        "link_id": str(offer.id),
+        "id": derived_id(offer_id, f"{kind}:{term['id']}"),
+        "link_id": str(offer_id),
         "link_entity": "service",
         "link_type": kind,
-        "taxonomy_term_id": described["id"],
-        "taxonomy_term": described,
+        "taxonomy_term_id": term["id"],
+        "taxonomy_term": term,
     }
 
 
 # --- Organizations ---------------------------------------------------------------
 
 
-def organization(organisation: Organisation, ctx: Context, *, full: bool = False) -> dict:
-    """An organization; ``full`` adds public contacts, phones, places and services.
-
-    ``full`` needs the prefetches of ``selectors.organisation_detail``.
-    """
+def organization(row: dict[str, Any], ctx: Context, *, full: bool = False) -> dict[str, Any]:
+    """An organization; ``full`` adds public contacts, phones, places and services."""
     record = _compact(
         {
-            "id": str(organisation.id),
-            "name": organisation.name,
-            "email": organisation.email,
-            "website": organisation.website,
+            "id": str(row["id"]),
+            "name": row["name"],
+            "email": row["email"],
+            "website": row["website"],
         }
     )
-    record["description"] = organisation.localized(ctx.language).description
+    record["description"] = row["description"]
     if full:
-        record["phones"] = _phone("organization", organisation.id, organisation.phone)
-        record["contacts"] = [contact(person, ctx) for person in organisation.public_contacts]
-        record["locations"] = [
-            location(place, ctx, full=True) for place in organisation.public_locations
-        ]
+        record["phones"] = _phones("organization", row["id"], row["phone"])
+        record["contacts"] = [contact(person) for person in row["contacts"]]
+        record["locations"] = [location(place, ctx, full=True) for place in row["locations"]]
         record["services"] = [
-            {"id": str(offer.id), "name": offer.localized(ctx.language).name}
-            for offer in organisation.public_offers
+            {"id": str(service["id"]), "name": service["name"]} for service in row["services"]
         ]
     return record
 
 
-def contact(person: Contact, ctx: Context) -> dict[str, Any]:
-    """A public contact person; callers pass public contacts only."""
+def contact(row: dict[str, Any]) -> dict[str, Any]:
+    """A public contact person (the selectors never load internal ones)."""
     record = _compact(
         {
-            "id": str(person.id),
-            "organization_id": str(person.organisation_id),
-            "name": person.name,
-            "title": person.localized(ctx.language).role,
-            "email": person.email,
+            "id": str(row["id"]),
+            "organization_id": str(row["organisation_id"]),
+            "name": row["name"],
+            "title": row["role"],
+            "email": row["email"],
         }
     )
-    record["phones"] = _phone("contact", person.id, person.phone)
+    record["phones"] = _phones("contact", row["id"], row["phone"])
     return record
 
 
 # --- Locations -------------------------------------------------------------------
 
 
-def address(place: Location) -> dict[str, Any]:
+def address(row: dict[str, Any]) -> dict[str, Any]:
     return _compact(
         {
-            "id": derived_id(place.id, "address"),
-            "location_id": str(place.id),
-            "address_1": place.street,
-            "city": place.city,
-            "region": place.district.name if place.district else None,
+            "id": derived_id(row["id"], "address"),
+            "location_id": str(row["id"]),
+            "address_1": row["street"],
+            "city": row["city"],
+            "region": row["district"],
             "state_province": STATE_PROVINCE,
-            "postal_code": place.postal_code,
+            "postal_code": row["postal_code"],
             "country": COUNTRY,
             "address_type": "physical",
         }
     )
 
 
-def _accessibility(place: Location, ctx: Context) -> list[dict[str, Any]]:
-    details = place.localized(ctx.language).accessibility
-    if not (place.wheelchair_accessible or details):
+def _accessibility(row: dict[str, Any], ctx: Context) -> list[dict[str, Any]]:
+    if not (row["wheelchair_accessible"] or row["accessibility"]):
         return []
     return [
         _compact(
             {
-                "id": derived_id(place.id, "accessibility"),
-                "location_id": str(place.id),
-                "description": ctx.labels["wheelchair"] if place.wheelchair_accessible else None,
-                "details": details,
+                "id": derived_id(row["id"], "accessibility"),
+                "location_id": str(row["id"]),
+                "description": ctx.labels["wheelchair"] if row["wheelchair_accessible"] else None,
+                "details": row["accessibility"],
             }
         )
     ]
 
 
-def location(place: Location, ctx: Context, *, full: bool = False) -> dict[str, Any]:
+def location(row: dict[str, Any], ctx: Context, *, full: bool = False) -> dict[str, Any]:
     """A physical location with its address; ``full`` adds accessibility."""
     record: dict[str, Any] = {
-        "id": str(place.id),
+        "id": str(row["id"]),
         "location_type": "physical",
-        "organization_id": str(place.organisation_id),
-        "name": place.name,
+        "organization_id": str(row["organisation_id"]),
+        "name": row["name"],
     }
-    if place.latitude is not None:
-        record["latitude"] = float(place.latitude)
-        record["longitude"] = float(place.longitude)
-    record["addresses"] = [address(place)]
+    if row["latitude"] is not None:
+        record["latitude"] = float(row["latitude"])
+        record["longitude"] = float(row["longitude"])
+    record["addresses"] = [address(row)]
     if full:
-        record["accessibility"] = _accessibility(place, ctx)
+        record["accessibility"] = _accessibility(row, ctx)
     return record
 
 
-def schedule(hours: OpeningHours, place: OfferLocation) -> dict[str, Any]:
-    """One weekly opening time (local time of the city, Europe/Berlin)."""
+def schedule(row: dict[str, Any], ids: dict[str, str]) -> dict[str, Any]:
+    """One weekly opening time (local time of the city, Europe/Berlin).
+
+    ``ids`` holds the service, location and service-at-location ids as text.
+    """
     return {
-        "id": str(hours.id),
-        "service_id": str(place.offer_id),
-        "location_id": str(place.location_id),
-        "service_at_location_id": str(place.id),
+        "id": str(row["id"]),
+        **ids,
         "freq": "WEEKLY",
         "wkst": "MO",
         "interval": 1,
-        "byday": ICAL_DAYS[hours.weekday],
-        "opens_at": _clock(hours.opens_at),
-        "closes_at": _clock(hours.closes_at),
+        "byday": ICAL_DAYS[row["weekday"]],
+        "opens_at": _clock(row["opens_at"]),
+        "closes_at": _clock(row["closes_at"]),
     }
 
 
 def service_at_location(
-    place: OfferLocation, ctx: Context, *, full: bool = False, with_service: bool = True
+    place: dict[str, Any], ctx: Context, *, full: bool = False
 ) -> dict[str, Any]:
-    """An offer at a location; ``full`` adds opening hours and accessibility."""
+    """An offer at a location; ``full`` adds opening hours and accessibility.
+
+    Within a service the service itself is left out; on its own (from
+    ``selectors.service_at_location_*``) it comes with its service's own fields.
+    """
+    ids = {
+        "service_id": str(place["offer_id"]),
+        "location_id": str(place["location"]["id"]),
+        "service_at_location_id": str(place["id"]),
+    }
     record: dict[str, Any] = {
-        "id": str(place.id),
-        "service_id": str(place.offer_id),
-        "location_id": str(place.location_id),
-        "location": location(place.location, ctx, full=full),
+        "id": ids["service_at_location_id"],
+        "service_id": ids["service_id"],
+        "location_id": ids["location_id"],
+        "location": location(place["location"], ctx, full=full),
     }
     if full:
-        record["schedules"] = [schedule(hours, place) for hours in place.opening_hours.all()]
-    if with_service:
-        record["service"] = service(place.offer, ctx, with_organization=False)
+        record["schedules"] = [schedule(hours, ids) for hours in place["hours"]]
+    if "offer" in place:
+        record["service"] = service(place["offer"], ctx)
     return record
 
 
 # --- Services --------------------------------------------------------------------
 
 
-def _last_modified(offer: Offer, ctx: Context) -> datetime:
-    translated = offer.translation_for(ctx.language) if ctx.language != "de" else None
-    if translated and translated.updated_at > offer.updated_at:
-        return translated.updated_at
-    return offer.updated_at
-
-
-def _cost_options(offer: Offer, cost: str, ctx: Context) -> list[dict[str, Any]]:
-    option = {"id": derived_id(offer.id, "cost"), "service_id": str(offer.id)}
-    if offer.free_of_charge:
+def _cost_options(row: dict[str, Any], ctx: Context) -> list[dict[str, Any]]:
+    option = {"id": derived_id(row["id"], "cost"), "service_id": str(row["id"])}
+    if row["free_of_charge"]:
         return [{**option, "option": ctx.labels["free"], "amount": 0, "currency": CURRENCY}]
-    if cost:
-        return [{**option, "amount_description": cost}]
+    if row["cost"]:
+        return [{**option, "amount_description": row["cost"]}]
     return []
 
 
-def service(
-    offer: Offer, ctx: Context, *, full: bool = False, with_organization: bool = True
-) -> dict[str, Any]:
-    """A service: its own fields and its organization; ``full`` nests everything else.
-
-    ``full`` needs the prefetches of ``selectors.service_detail``.
-    """
-    text = offer.localized(ctx.language)
+def service(row: dict[str, Any], ctx: Context, *, full: bool = False) -> dict[str, Any]:
+    """A service: its own fields (and its organization's, if loaded); ``full`` nests the rest."""
+    modified = max(row["updated_at"], row.get("translated_at") or row["updated_at"])
     record = _compact(
         {
-            "id": str(offer.id),
-            "organization_id": str(offer.organisation_id),
-            "name": text.name,
-            "description": text.description,
-            "url": ctx.offer_link(offer.id),
-            "status": offer.status,
-            "application_process": text.how_to_apply,
-            "eligibility_description": text.eligibility,
-            "fees_description": text.cost,
-            "assured_date": _date(offer.last_verified),
-            "last_modified": _timestamp(_last_modified(offer, ctx)),
+            "id": str(row["id"]),
+            "organization_id": str(row["organisation_id"]),
+            "name": row["name"],
+            "description": row["description"],
+            "url": ctx.offer_link(row["id"]),
+            "status": row["status"],
+            "application_process": row["how_to_apply"],
+            "eligibility_description": row["eligibility"],
+            "fees_description": row["cost"],
+            "assured_date": _date(row["last_verified"]),
+            "last_modified": _timestamp(modified),
         }
     )
-    if with_organization:
-        record["organization"] = organization(offer.organisation, ctx)
+    if "organisation" in row:
+        record["organization"] = organization(row["organisation"], ctx)
     if full:
-        record["cost_options"] = _cost_options(offer, text.cost, ctx)
+        offer_id, service_id = row["id"], record["id"]
+        record["cost_options"] = _cost_options(row, ctx)
         record["languages"] = [
             {
-                "id": derived_id(offer.id, f"language:{spoken.code}"),
-                "service_id": str(offer.id),
-                "name": ctx.language_name(spoken.code),
-                "code": spoken.code.replace("_", "-"),
+                "id": derived_id(offer_id, f"language:{code}"),
+                "service_id": service_id,
+                "name": ctx.language_name(code),
+                "code": code.replace("_", "-"),
             }
-            for spoken in offer.languages.all()
+            for code in row["languages"]
         ]
+        topics = [ctx.topics[key] for key in ctx.topics if key in row["topic_ids"]]
+        groups = [ctx.groups[key] for key in ctx.groups if key in row["group_ids"]]
         record["attributes"] = [
-            *(_term_attribute(offer, topic, "topic", ctx) for topic in offer.topics.all()),
-            *(
-                _term_attribute(offer, group, "target_group", ctx)
-                for group in offer.target_groups.all()
-            ),
+            *(_term_attribute(offer_id, term, "topic") for term in topics),
+            *(_term_attribute(offer_id, term, "target_group") for term in groups),
         ]
         record["service_at_locations"] = [
-            service_at_location(place, ctx, full=True, with_service=False) for place in offer.places
+            service_at_location(place, ctx, full=True) for place in row["places"]
         ]
-        record["contacts"] = [contact(person, ctx) for person in offer.organisation.public_contacts]
+        record["contacts"] = [contact(person) for person in row["contacts"]]
     return record
