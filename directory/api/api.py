@@ -134,21 +134,26 @@ def _listing(
     )
 
 
-def _in_memory(
-    rows: list[RowT],
-) -> tuple[
-    Callable[[str, PageRequest, bool], tuple[list[RowT], int]],
-    Callable[[str, bool], Iterator[list[RowT]]],
-]:
-    """Paging for the small lists that are built whole (taxonomies and their terms)."""
+def _small_list(
+    request: HttpRequest,
+    params: SearchableListQuery,
+    records: Callable[[Context], list[dict[str, Any]]],
+) -> HttpResponse:
+    """A list built whole from the cached taxonomy (a few dozen records at most)."""
+    language = request_language(request, params.lang)
+    ctx = Context.for_request(request, language)
+    rows = [row for row in records(ctx) if _matches(params.search, row["name"])]
+    if params.format == "ndjson":
+        return ndjson_response(lambda: [rows], language=language)
+    page = PageRequest(number=params.page, size=params.per_page)
+    contents = rows[page.offset : page.offset + page.size]
+    return json_response(
+        page_envelope(page=page, total=len(rows), contents=contents), language=language
+    )
 
-    def page_of(_language: str, page: PageRequest, _full: bool) -> tuple[list[RowT], int]:
-        return rows[page.offset : page.offset + page.size], len(rows)
 
-    def chunks_of(_language: str, _full: bool) -> Iterator[list[RowT]]:
-        yield rows
-
-    return page_of, chunks_of
+def _matches(search: str, name: str) -> bool:
+    return not search.strip() or search.strip().casefold() in name.casefold()
 
 
 def _service_filters(params: ServiceQuery) -> selectors.ServiceFilters:
@@ -285,13 +290,7 @@ def service_at_location(request: HttpRequest, id: str, params: Query[DetailQuery
     openapi_extra=_documented(_schema("taxonomy.json"), paged=True),
 )
 def taxonomies(request: HttpRequest, params: Query[SearchableListQuery]) -> HttpResponse:
-    language = request_language(request, params.lang)
-    rows = serializers.taxonomies(Context.for_request(request, language))
-    rows = [row for row in rows if _matches(params.search, row["name"])]
-    page_of, chunks_of = _in_memory(rows)
-    return _listing(
-        request, params, page_of=page_of, chunks_of=chunks_of, serialize=lambda row, _c, _f: row
-    )
+    return _small_list(request, params, serializers.taxonomies)
 
 
 @api.get(
@@ -301,18 +300,13 @@ def taxonomies(request: HttpRequest, params: Query[SearchableListQuery]) -> Http
     openapi_extra=_documented(_schema("taxonomy_term.json"), paged=True),
 )
 def taxonomy_terms(request: HttpRequest, params: Query[TaxonomyTermQuery]) -> HttpResponse:
-    language = request_language(request, params.lang)
-    terms = selectors.taxonomy_terms(language=language, taxonomy_id=params.taxonomy_id)
-    terms = [term for term in terms if _matches(params.search, term.localized(language).name)]
-    page_of, chunks_of = _in_memory(terms)
-    return _listing(
+    wanted = str(params.taxonomy_id) if params.taxonomy_id else None
+    return _small_list(
         request,
         params,
-        page_of=page_of,
-        chunks_of=chunks_of,
-        serialize=lambda term, ctx, _full: serializers.taxonomy_term(term, ctx),
+        lambda ctx: [
+            term
+            for term in serializers.taxonomy_terms(ctx)
+            if wanted is None or term["taxonomy_id"] == wanted
+        ],
     )
-
-
-def _matches(search: str, name: str) -> bool:
-    return not search.strip() or search.strip().casefold() in name.casefold()

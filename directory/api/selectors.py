@@ -41,8 +41,6 @@ from directory.models import (
     OpeningHours,
     Organisation,
     OrganisationTranslation,
-    TargetGroup,
-    Topic,
 )
 from directory.search.query import rank_offers
 from directory.selectors import PUBLIC_OFFER_STATUSES, public_offers
@@ -414,11 +412,18 @@ def _services_at_locations(ids: list[UUID], language: str, *, full: bool) -> lis
 def _place_ids_in_search_order(*, filters: ServiceFilters, language: str) -> list[UUID]:
     """Every matching place id: services in search order, then by location name."""
     offer_ids, _total = _ranked_ids(filters=filters, language=language)
-    rank = {offer_id: position for position, offer_id in enumerate(offer_ids)}
-    rows = OfferLocation.objects.filter(offer_id__in=offer_ids).values_list(
-        "id", "offer_id", "location__name"
-    )
-    return [row[0] for row in sorted(rows, key=lambda row: (rank[row[1]], row[2], row[0]))]
+    place_ids: list[UUID] = []
+    # A chunk of offers at a time: a broad search matches thousands.
+    for start in range(0, len(offer_ids), CHUNK_SIZE):
+        part = offer_ids[start : start + CHUNK_SIZE]
+        rank = {offer_id: position for position, offer_id in enumerate(part)}
+        rows = OfferLocation.objects.filter(offer_id__in=part).values_list(
+            "id", "offer_id", "location__name"
+        )
+        place_ids += [
+            row[0] for row in sorted(rows, key=lambda row: (rank[row[1]], row[2], row[0]))
+        ]
+    return place_ids
 
 
 def _place_ids_by_name(*, filters: ServiceFilters, language: str) -> QuerySet[OfferLocation]:
@@ -524,17 +529,3 @@ def organisation_detail(*, organisation_id: UUID, language: str) -> Row | None:
     """A fully nested active member, or None for anyone else."""
     rows = list(_members("").filter(id=organisation_id).values(*ORGANISATION_FIELDS))
     return _complete_organisations(rows, language, full=True)[0] if rows else None
-
-
-# --- Taxonomy terms --------------------------------------------------------------
-
-
-def taxonomy_terms(*, language: str, taxonomy_id: UUID | None = None) -> list[Topic | TargetGroup]:
-    """All terms: the topics, then the target groups, from the site's cached taxonomy."""
-    known = taxonomy(language)
-    terms: list[Topic | TargetGroup] = []
-    if taxonomy_id in (None, TOPICS_TAXONOMY_ID):
-        terms += known.topics.values()
-    if taxonomy_id in (None, TARGET_GROUPS_TAXONOMY_ID):
-        terms += known.groups.values()
-    return terms

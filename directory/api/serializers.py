@@ -140,6 +140,11 @@ def taxonomy_term(term: Topic | TargetGroup, ctx: Context) -> dict[str, Any]:
     }
 
 
+def taxonomy_terms(ctx: Context) -> list[dict[str, Any]]:
+    """Every term: the topics, then the target groups, in their display order."""
+    return [*ctx.topics.values(), *ctx.groups.values()]
+
+
 def _term_attribute(offer_id: UUID, term: dict[str, Any], kind: str) -> dict[str, Any]:
     """HSDS links a service to a taxonomy term through an attribute."""
     return {
