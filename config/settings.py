@@ -15,6 +15,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from config.env import (
     env_bool,
+    env_choice,
     env_database,
     env_int,
     env_list,
@@ -66,6 +67,7 @@ INSTALLED_APPS = [
     "corsheaders",
     "csp",
     "phonenumber_field",
+    "simple_history",
     "django_tasks",
     "django_tasks_db",
     "core",
@@ -90,6 +92,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.CoordinatorMFAMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Records who made each change in the directory's history.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -227,6 +231,27 @@ MAIL_MAX_ATTEMPTS = env_int("MAIL_MAX_ATTEMPTS", 6)
 MAIL_RETRY_MINUTES = env_int("MAIL_RETRY_MINUTES", 5)
 # Sent mails (with their addresses) are deleted from the outbox after this.
 MAIL_KEEP_DAYS = env_int("MAIL_KEEP_DAYS", 30)
+
+# --- Directory: member self-service, review, freshness, data exchange -------
+
+# Member editors' changes wait for a coordinator's approval when this is on.
+DIRECTORY_REVIEW_CHANGES = env_bool("DIRECTORY_REVIEW_CHANGES", False)
+# An offer not confirmed for this many months counts as stale.
+DIRECTORY_STALE_AFTER_MONTHS = env_int("DIRECTORY_STALE_AFTER_MONTHS", 6)
+# At most one reminder per stale offer in this many days.
+DIRECTORY_REMINDER_PERIOD_DAYS = env_int("DIRECTORY_REMINDER_PERIOD_DAYS", 30)
+# Largest import file (bytes) and most rows per import.
+DIRECTORY_IMPORT_MAX_BYTES = env_int("DIRECTORY_IMPORT_MAX_BYTES", 10 * 1024 * 1024)
+DIRECTORY_IMPORT_MAX_ROWS = env_int("DIRECTORY_IMPORT_MAX_ROWS", 20_000)
+
+# Machine translation is off unless a provider is named: "libretranslate"
+# (self-hosted: the text stays with the city) or "deepl".
+MACHINE_TRANSLATION_PROVIDER = env_choice(
+    "MACHINE_TRANSLATION_PROVIDER", "", ("", "libretranslate", "deepl")
+)
+MACHINE_TRANSLATION_URL = env_str("MACHINE_TRANSLATION_URL", "")
+MACHINE_TRANSLATION_API_KEY = env_secret("MACHINE_TRANSLATION_API_KEY", "")
+MACHINE_TRANSLATION_TIMEOUT = env_int("MACHINE_TRANSLATION_TIMEOUT", 20)
 
 # --- Background tasks (django-tasks, database backend) ----------------------
 # `manage.py run_worker` runs them; `make run` starts one next to the server.

@@ -18,6 +18,8 @@ urlpatterns = [
         path("", include("directory.urls")),
         path("verwaltung/", include("directory.member.urls")),
         path("verwaltung/austausch/", include("directory.exchange.urls")),
+        path("verwaltung/uebersetzungen/", include("directory.translating.urls")),
+        path("verwaltung/aktualitaet/", include("directory.freshness.urls")),
         path("konto/", include("allauth.urls")),
         path("admin/", admin.site.urls),
     ),

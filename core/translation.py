@@ -111,6 +111,8 @@ class Translation(models.Model):
 
     language = models.CharField(_("language"), max_length=10, validators=[validate_target_language])
     source_digest = models.CharField(max_length=64, editable=False)
+    # Written by a machine-translation service and not yet confirmed by a person.
+    machine_translated = models.BooleanField(_("machine translation"), default=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:

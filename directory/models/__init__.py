@@ -13,6 +13,7 @@ from directory.models.organisations import (
     Organisation,
     OrganisationTranslation,
 )
+from directory.models.review import PendingChange
 from directory.models.search import OfferPosting, SearchDocument, SearchTerm, SearchVariant
 from directory.models.taxonomy import (
     District,
@@ -36,6 +37,7 @@ __all__ = [
     "OpeningHours",
     "Organisation",
     "OrganisationTranslation",
+    "PendingChange",
     "SearchDocument",
     "SearchTerm",
     "SearchVariant",

@@ -1,0 +1,1 @@
+"""Freshness of the directory: what is stale, missing or untranslated; reminders."""

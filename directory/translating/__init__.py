@@ -1,0 +1,1 @@
+"""Side-by-side translation of directory entries, and machine translation."""
