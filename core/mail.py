@@ -25,6 +25,11 @@ from core.periodic import periodic_task
 logger = logging.getLogger(__name__)
 
 
+def site_url(path: str) -> str:
+    """An absolute link for e-mails: ``settings.SITE_URL`` plus ``path``."""
+    return f"{settings.SITE_URL}{path}"
+
+
 def mail_queue(
     *,
     to: str,
