@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401 - views are added here
+from django.urls import path
+
+from directory.freshness import views
 
 app_name = "freshness"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+]

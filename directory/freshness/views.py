@@ -1,0 +1,55 @@
+"""The freshness dashboard: stale, incomplete and untranslated offers at a glance."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from accounts.enums import Role
+from accounts.permissions import is_coordinator
+from directory.freshness.selectors import (
+    offers_without_hours,
+    offers_without_public_contact,
+    stale_before,
+    stale_offers,
+    translation_coverage,
+)
+
+LISTED = 50  # entries shown per list; the count above says how many there are
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """Coordinators see the whole directory, member editors their own organisation."""
+    user = request.user
+    if is_coordinator(user):
+        organisation = None
+    elif user.role == Role.MEMBER_EDITOR and user.organisation_id:
+        organisation = user.organisation
+    else:
+        raise PermissionDenied
+    today = timezone.localdate()
+    sections = [
+        ("stale", stale_offers(today=today, organisation=organisation)),
+        ("no-contact", offers_without_public_contact(organisation=organisation)),
+        ("no-hours", offers_without_hours(organisation=organisation)),
+    ]
+    return render(
+        request,
+        "directory/freshness/dashboard.html",
+        {
+            "organisation": organisation,
+            "months": settings.DIRECTORY_STALE_AFTER_MONTHS,
+            "stale_before": stale_before(today),
+            "sections": [
+                {"key": key, "count": offers.count(), "offers": list(offers[:LISTED])}
+                for key, offers in sections
+            ],
+            "coverage": translation_coverage(organisation=organisation),
+            "listed": LISTED,
+        },
+    )
