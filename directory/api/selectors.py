@@ -197,11 +197,17 @@ def _ranked_ids(
     """
     offers = filtered_offers(filters=filters, language=language)
     if filters.search.strip():
+        narrowed = (
+            filters.taxonomy_term_id
+            or filters.taxonomy_id
+            or filters.organization_id
+            or filters.modified_after
+        )
         ranking = rank_offers(
             query=filters.search,
             statuses=PUBLIC_OFFER_STATUSES,
             membership_status=MembershipStatus.ACTIVE,
-            restrict=offers,
+            restrict=offers if narrowed else None,
             offset=offset,
             limit=limit,
         )

@@ -76,8 +76,8 @@ class Context:
         ctx.groups = {group.pk: taxonomy_term(group, ctx) for group in known.groups.values()}
         return ctx
 
-    def offer_link(self, offer_id: UUID) -> str:
-        return self.offer_url.replace(str(_PLACEHOLDER), str(offer_id))
+    def offer_link(self, offer_id: str) -> str:
+        return self.offer_url.replace(str(_PLACEHOLDER), offer_id)
 
     def language_name(self, code: str) -> str:
         if code not in self._language_names:
@@ -305,13 +305,14 @@ def _cost_options(row: dict[str, Any], ctx: Context) -> list[dict[str, Any]]:
 def service(row: dict[str, Any], ctx: Context, *, full: bool = False) -> dict[str, Any]:
     """A service: its own fields (and its organization's, if loaded); ``full`` nests the rest."""
     modified = max(row["updated_at"], row.get("translated_at") or row["updated_at"])
+    service_id = str(row["id"])
     record = _compact(
         {
-            "id": str(row["id"]),
+            "id": service_id,
             "organization_id": str(row["organisation_id"]),
             "name": row["name"],
             "description": row["description"],
-            "url": ctx.offer_link(row["id"]),
+            "url": ctx.offer_link(service_id),
             "status": row["status"],
             "application_process": row["how_to_apply"],
             "eligibility_description": row["eligibility"],
@@ -323,7 +324,7 @@ def service(row: dict[str, Any], ctx: Context, *, full: bool = False) -> dict[st
     if "organisation" in row:
         record["organization"] = organization(row["organisation"], ctx)
     if full:
-        offer_id, service_id = row["id"], record["id"]
+        offer_id = row["id"]
         record["cost_options"] = _cost_options(row, ctx)
         record["languages"] = [
             {
