@@ -55,7 +55,7 @@ class SearchForm(forms.Form):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         language = get_language()
-        known = taxonomy(language)
+        self.taxonomy = known = taxonomy(language)
         self.topics, self.groups, self.districts = known.topics, known.groups, known.districts
         anything = [("", _("All"))]
         self.fields["topic"].choices = anything + [

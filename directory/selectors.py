@@ -26,9 +26,7 @@ from directory.models import (
     Organisation,
     OrganisationTranslation,
     TargetGroup,
-    TargetGroupTranslation,
     Topic,
-    TopicTranslation,
 )
 from directory.search.index import (
     FILTER_ACCESSIBLE,
@@ -37,7 +35,7 @@ from directory.search.index import (
     filter_term,
 )
 from directory.search.query import rank_offers
-from directory.taxonomy import taxonomy
+from directory.taxonomy import Taxonomy, taxonomy
 
 PUBLIC_OFFER_STATUSES = [OfferStatus.ACTIVE, OfferStatus.TEMPORARILY_CLOSED]
 
@@ -58,18 +56,6 @@ def member_list(*, language: str) -> QuerySet[Organisation]:
             to_attr="public_contacts",
         ),
     )
-
-
-def topic_list(*, language: str) -> QuerySet[Topic]:
-    return Topic.objects.prefetch_related(_translations(TopicTranslation, language))
-
-
-def target_group_list(*, language: str) -> QuerySet[TargetGroup]:
-    return TargetGroup.objects.prefetch_related(_translations(TargetGroupTranslation, language))
-
-
-def district_list() -> QuerySet[District]:
-    return District.objects.all()
 
 
 def spoken_language_codes() -> list[str]:
@@ -240,7 +226,9 @@ class ListPlace:
     longitude: Decimal | None
 
 
-def offer_list(*, offer_ids: list, language: str, now: datetime) -> list[Offer]:
+def offer_list(
+    *, offer_ids: list, language: str, now: datetime, known: Taxonomy | None = None
+) -> list[Offer]:
     """What a list of offers shows, in the given order.
 
     A results page is the most requested page there is, so it loads only
@@ -257,7 +245,7 @@ def offer_list(*, offer_ids: list, language: str, now: datetime) -> list[Offer]:
     )
     by_id = {offer.id: offer for offer in offers}
     for offer in by_id.values():
-        offer.language_codes, offer.places, offer.topic_badges = [], [], []
+        offer.language_codes, offer.places = [], []
     for offer_id, code in (
         OfferLanguage.objects.filter(offer_id__in=list(by_id))
         .order_by("code")
@@ -265,7 +253,7 @@ def offer_list(*, offer_ids: list, language: str, now: datetime) -> list[Offer]:
     ):
         by_id[offer_id].language_codes.append(code)
     _attach_places(by_id, now)
-    _attach_topics(by_id, language)
+    _attach_topics(by_id, known or taxonomy(language))
     return [by_id[offer_id] for offer_id in offer_ids if offer_id in by_id]
 
 
@@ -302,15 +290,28 @@ def _attach_places(by_id: dict, now: datetime) -> None:
         offer.open_now = offer.id in open_offers
 
 
-def _attach_topics(by_id: dict, language: str) -> None:
-    known = taxonomy(language)
+def _attach_topics(by_id: dict, known: Taxonomy) -> None:
+    """Each offer's topics (from the cached taxonomy, in its order) as ``topic_badges``."""
     order = {topic_id: index for index, topic_id in enumerate(known.topics_by_id)}
+    found: dict = {offer_id: [] for offer_id in by_id}
     links = Offer.topics.through.objects.filter(offer_id__in=list(by_id))
     for offer_id, topic_id in links.values_list("offer_id", "topic_id"):
         if topic_id in known.topics_by_id:
-            by_id[offer_id].topic_badges.append(known.topics_by_id[topic_id])
-    for offer in by_id.values():
-        offer.topic_badges.sort(key=lambda topic: order[topic.id])
+            found[offer_id].append(known.topics_by_id[topic_id])
+    for offer_id, topics in found.items():
+        by_id[offer_id].topic_badges = sorted(topics, key=lambda topic: order[topic.id])
+
+
+def _attach_taxonomy(offer: Offer, language: str) -> None:
+    """``topic_badges`` and ``target_group_list`` from the cached taxonomy, in its order."""
+    known = taxonomy(language)
+    _attach_topics({offer.id: offer}, known)
+    group_ids = set(
+        Offer.target_groups.through.objects.filter(offer_id=offer.id).values_list(
+            "targetgroup_id", flat=True
+        )
+    )
+    offer.target_group_list = [group for group in known.groups.values() if group.id in group_ids]
 
 
 def offer_detail(*, offer_id, language: str) -> Offer | None:
@@ -325,8 +326,6 @@ def offer_detail(*, offer_id, language: str) -> Offer | None:
                 "organisation__translations",
                 queryset=OrganisationTranslation.objects.filter(language=language),
             ),
-            Prefetch("topics", queryset=topic_list(language=language)),
-            Prefetch("target_groups", queryset=target_group_list(language=language)),
             "languages",
             Prefetch(
                 "offerlocation_set",
@@ -346,6 +345,7 @@ def offer_detail(*, offer_id, language: str) -> Offer | None:
     )
     if offer is None:
         return None
+    _attach_taxonomy(offer, language)
     offer.public_contacts = list(
         Contact.objects.filter(organisation_id=offer.organisation_id, public=True).prefetch_related(
             _translations(ContactTranslation, language)

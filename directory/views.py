@@ -55,7 +55,9 @@ def search(request: HttpRequest) -> HttpResponse:
         )
     page = paginator.page(number)
     now = timezone.now()
-    offers = offer_list(offer_ids=result.offer_ids, language=get_language(), now=now)
+    offers = offer_list(
+        offer_ids=result.offer_ids, language=get_language(), now=now, known=form.taxonomy
+    )
     return render(
         request,
         "directory/search.html",
