@@ -1,0 +1,91 @@
+"""The one flow every edit page of the member area follows.
+
+GET shows the form. POST validates it (400 with the errors if invalid),
+then either stores it for review (member editors, when review is on) or
+applies it through the kind's service. A change made by someone else since
+the form was opened is refused with 409: the form comes back with the
+editor's input, the changes in between, and the current version, so the
+editor can look, adjust and save again on purpose.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from accounts.permissions import is_coordinator
+from directory.member.kinds import EntryKind
+from directory.member.locking import EditConflict
+from directory.member.review import form_data, pending_change_submit, review_applies
+from directory.models import Organisation
+
+
+def _with_version(form, version: str) -> None:
+    """Re-render ``form`` with the editor's input but the entry's current version."""
+    target = getattr(form, "version_form", form)
+    target.data = target.data.copy()
+    target.data["version"] = version
+
+
+def _add_error(form, error: ValidationError) -> None:
+    getattr(form, "version_form", form).add_error(None, error)
+
+
+def edit_page(
+    request: HttpRequest,
+    *,
+    kind: EntryKind,
+    organisation: Organisation,
+    entry,
+    template: str,
+    success_url: str,
+    context: dict | None = None,
+) -> HttpResponse:
+    """Show and handle the form of ``kind`` for ``entry`` (a new, unsaved one to create)."""
+    data = request.POST if request.method == "POST" else None
+    form = kind.form(
+        data, organisation=organisation, entry=entry, full_access=is_coordinator(request.user)
+    )
+    review = review_applies(request.user)
+    page = {
+        **(context or {}),
+        "form": form,
+        "kind": kind,
+        "organisation": organisation,
+        "entry": entry,
+        "review": review,
+    }
+    if data is None:
+        return render(request, template, page)
+    if not form.is_valid():
+        return render(request, template, page, status=400)
+    try:
+        if review:
+            pending_change_submit(
+                kind=kind,
+                form=form,
+                entry=entry,
+                organisation=organisation,
+                data=form_data(request.POST),
+                author=request.user,
+            )
+            messages.info(
+                request,
+                _(
+                    "Your change waits for review by the coordination. "
+                    "Until it is approved, the public sees the entry as it was."
+                ),
+            )
+        else:
+            kind.apply(form=form, by=request.user)
+            messages.success(request, _("Your change is saved."))
+    except EditConflict as conflict:
+        _with_version(form, conflict.current_version)
+        return render(request, template, {**page, "conflict": conflict}, status=409)
+    except ValidationError as error:
+        _add_error(form, error)
+        return render(request, template, page, status=400)
+    return redirect(success_url)

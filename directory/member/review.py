@@ -1,0 +1,187 @@
+"""Review mode: member editors' changes wait for a coordinator.
+
+With ``settings.DIRECTORY_REVIEW_CHANGES`` on, a member editor's valid
+submission is stored as a ``PendingChange`` (the kind of change and the
+submitted data) instead of being applied; the public keeps seeing the entry
+as it is. A coordinator approves, which applies the change through the
+same form and service as a direct save, or rejects it with a comment.
+The author is told by e-mail either way.
+
+Decisions: "confirm still correct" is applied at once even in review mode
+(it changes no content, and holding it back would make entries look stale);
+retiring an offer and deleting contacts or locations change what the public
+sees and go through review.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.datastructures import MultiValueDict
+from django.utils.translation import gettext as _
+
+from accounts.permissions import is_coordinator
+from core.mail import mail_queue, site_url
+from directory.member.history import REASON_REVIEW
+from directory.member.kinds import KINDS, EntryKind
+from directory.member.locking import EditConflict, check_version, version_of
+from directory.models import Organisation, PendingChange
+
+SUMMARY_LENGTH = 200
+
+
+def review_applies(user) -> bool:
+    """Changes by ``user`` wait for review (never a coordinator's)."""
+    return bool(settings.DIRECTORY_REVIEW_CHANGES) and not is_coordinator(user)
+
+
+def form_data(post) -> dict[str, list[str]]:
+    """The submitted data as stored: every field's list of values, without the CSRF token."""
+    return {key: values for key, values in post.lists() if key != "csrfmiddlewaretoken"}
+
+
+def _summary(kind: EntryKind, form, entry) -> str:
+    if not entry._state.adding:
+        return str(entry)[:SUMMARY_LENGTH]
+    return str(form.cleaned_data.get("name", ""))[:SUMMARY_LENGTH]
+
+
+@transaction.atomic
+def pending_change_submit(
+    *, kind: EntryKind, form, entry, organisation: Organisation, data: dict, author
+) -> PendingChange:
+    """Store a valid change for review.
+
+    Steps: refuse it, like a direct save, if the entry changed since the
+    form was opened; store the kind, the entry, a summary and the data.
+    """
+    if not entry._state.adding:
+        current = kind.versioned(entry)
+        check_version(type(current).objects.get(pk=current.pk), form.cleaned_data["version"])
+    return PendingChange.objects.create(
+        organisation=organisation,
+        kind=kind.name,
+        object_id=None if entry._state.adding else entry.pk,
+        summary=_summary(kind, form, entry),
+        data=data,
+        author=author,
+    )
+
+
+def bind_stored(change: PendingChange):
+    """The change's form bound to its data against the entry as it is now.
+
+    Returns (kind, entry, form); entry and form are None if the entry is gone.
+    The version is the entry's current one: the reviewer sees and approves
+    the difference to the entry as it is now, not to what the author saw.
+    """
+    kind = KINDS[change.kind]
+    entry = kind.entry(change.organisation, change.object_id)
+    if entry is None:
+        return kind, None, None
+    data = MultiValueDict(change.data)
+    if not entry._state.adding:
+        data.setlist("version", [version_of(kind.versioned(entry))])
+    form = kind.form(data, organisation=change.organisation, entry=entry)
+    return kind, entry, form
+
+
+def form_error_messages(form) -> list[str]:
+    """Every error of a bound form, each prefixed with its field's label."""
+    messages = [str(error) for error in form.non_field_errors()]
+    forms = [form] if hasattr(form, "fields") else [form.version_form, *form.formset.forms]
+    for one in forms:
+        for name, errors in one.errors.items():
+            if name == "__all__":
+                continue
+            label = one.fields[name].label if name in one.fields else name
+            messages.extend(f"{label}: {error}" for error in errors)
+    return messages
+
+
+@dataclass
+class Decision:
+    """The outcome of approving: done, or the errors that keep the change pending."""
+
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def applied(self) -> bool:
+        return not self.errors
+
+
+class ReviewClosed(Exception):
+    """The change was already approved or rejected."""
+
+
+def _locked_pending(change: PendingChange) -> PendingChange:
+    change = PendingChange.objects.select_for_update().get(pk=change.pk)
+    if change.status != PendingChange.Status.PENDING:
+        raise ReviewClosed
+    return change
+
+
+@transaction.atomic
+def pending_change_approve(*, change: PendingChange, by) -> Decision:
+    """Apply a waiting change, unless it is no longer valid against the entry as it is now.
+
+    Steps: lock the change; bind its form to the stored data; if invalid,
+    keep it pending and return the errors; else apply it through the kind's
+    service (which re-indexes) with the author as the history's user; mark
+    it approved; e-mail the author.
+    """
+    change = _locked_pending(change)
+    kind, _entry, form = bind_stored(change)
+    if form is None:
+        return Decision(errors=[_("The entry no longer exists.")])
+    if not form.is_valid():
+        return Decision(errors=form_error_messages(form))
+    try:
+        with transaction.atomic():
+            kind.apply(form=form, by=change.author, reason=REASON_REVIEW)
+    except EditConflict:
+        return Decision(errors=[_("The entry was changed just now. Please try again.")])
+    except ValidationError as error:
+        return Decision(errors=[str(message) for message in error.messages])
+    _close(change, status=PendingChange.Status.APPROVED, by=by, comment="")
+    return Decision()
+
+
+@transaction.atomic
+def pending_change_reject(*, change: PendingChange, by, comment: str) -> None:
+    """Reject a waiting change with a comment for the author; nothing is applied."""
+    change = _locked_pending(change)
+    _close(change, status=PendingChange.Status.REJECTED, by=by, comment=comment)
+
+
+def _close(change: PendingChange, *, status: str, by, comment: str) -> None:
+    change.status = status
+    change.reviewed_by = by
+    change.reviewed_at = timezone.now()
+    change.comment = comment
+    change.save(update_fields=["status", "reviewed_by", "reviewed_at", "comment"])
+    _mail_decision(change)
+
+
+def _mail_decision(change: PendingChange) -> None:
+    author = change.author
+    if author is None or not author.email:
+        return
+    # Users have no language of their own yet: the site's default.
+    language = getattr(author, "language", "") or settings.LANGUAGE_CODE
+    with translation.override(language):
+        context = {
+            "change": change,
+            "kind": KINDS[change.kind].label,
+            "approved": change.status == PendingChange.Status.APPROVED,
+            "link": site_url(reverse("member:organisation", args=[change.organisation_id])),
+        }
+        subject = render_to_string("directory/member/mail/review_subject.txt", context)
+        body = render_to_string("directory/member/mail/review_body.txt", context)
+    mail_queue(to=author.email, subject=subject.strip(), body=body, purpose="review-decision")

@@ -1,0 +1,1 @@
+"""Views of the member area, one module per subject."""
