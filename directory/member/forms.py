@@ -28,6 +28,16 @@ http_url_validator = URLValidator(
 )
 
 
+class HttpURLField(forms.URLField):
+    """A web address people can open: http or https only (never ``javascript:``)."""
+
+    default_validators = [http_url_validator]
+    default_error_messages = {"invalid": http_url_validator.message}
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(assume_scheme="https", **kwargs)
+
+
 def _limit_length(field: forms.Field) -> None:
     """Free texts without a length in the model get one here."""
     if isinstance(field, forms.CharField) and field.max_length is None:
@@ -95,13 +105,7 @@ class EntryForm(forms.ModelForm):
 
 
 class OrganisationForm(EntryForm):
-    website = forms.URLField(
-        label=_("website"),
-        required=False,
-        max_length=200,
-        assume_scheme="https",
-        validators=[http_url_validator],
-    )
+    website = HttpURLField(label=_("Website"), required=False, max_length=200)
     coordinator_fields = ("slug", "membership_status", "member_since")
 
     class Meta:
