@@ -65,6 +65,12 @@ class OpeningHoursRowForm(forms.ModelForm):
 class BaseOpeningHoursFormSet(BaseInlineFormSet):
     def clean(self) -> None:
         super().clean()
+        if any(form.instance._state.adding for form in self.initial_forms):
+            # A row that is not (or no longer) one of this place's opening hours.
+            raise forms.ValidationError(
+                _("The opening hours were changed meanwhile. Please open the form again."),
+                code="unknown_row",
+            )
         if any(self.errors):
             return
         by_day: dict[int, list] = defaultdict(list)

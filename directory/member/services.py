@@ -124,19 +124,17 @@ def _without_history(entry: models.Model) -> Iterator[None]:
 
 
 def _snapshot_m2m(entry: models.Model) -> None:
-    """Copy a new entry's many-to-many rows into its first history record.
-
-    simple-history records them on save, but a new entry's relations can
-    only be set after that save.
-    """
+    """Copy a new entry's many-to-many rows into its first history record, as
+    simple-history does on save; a new entry's relations can only be set after it."""
     record = entry.history.order_by("-history_date", "-history_id").first()
-    for name, (accessor, column) in m2m_accessors(entry.history.model).items():
-        field = type(entry)._meta.get_field(name)
-        rows = getattr(record, accessor).model
-        source = f"{field.m2m_field_name()}_id"
-        rows.objects.bulk_create(
-            rows(history=record, **{source: entry.pk, column: pk})
-            for pk in getattr(entry, name).values_list("pk", flat=True)
+    for name, (accessor, _column) in m2m_accessors(entry.history.model).items():
+        history_rows = getattr(record, accessor).model
+        through = getattr(type(entry), name).through
+        source = type(entry)._meta.get_field(name).m2m_field_name()
+        columns = [field.attname for field in through._meta.concrete_fields]
+        history_rows.objects.bulk_create(
+            history_rows(history=record, **{column: getattr(row, column) for column in columns})
+            for row in through.objects.filter(**{source: entry})
         )
 
 
@@ -159,13 +157,14 @@ def offer_save(*, form: OfferForm, by, reason: str | None = None) -> Offer:
     relations together; set the languages; keep translations current on
     a minor edit; re-index.
     """
+    is_new = form.is_new
     offer, old_digest = _apply_form(form, by=by, reason=reason)
-    if form.is_new:
+    if is_new:
         offer.save()
     with _without_history(offer):
         offer.topics.set(form.cleaned_data["topics"])
         offer.target_groups.set(form.cleaned_data["target_groups"])
-    if form.is_new:
+    if is_new:
         _snapshot_m2m(offer)
     else:
         offer.save()
