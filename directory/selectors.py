@@ -25,12 +25,11 @@ from directory.models import (
     OpeningHours,
     Organisation,
     OrganisationTranslation,
+    SearchDocument,
     TargetGroup,
     Topic,
 )
 from directory.search.index import (
-    FILTER_ACCESSIBLE,
-    FILTER_FREE,
     SPOKEN_LANGUAGES_CACHE_KEY,
     filter_term,
 )
@@ -154,6 +153,14 @@ def offer_search(
     asked of the opening hours.
     """
     required = _filter_terms(filters)
+    flags = {
+        name: True
+        for name, wanted in [
+            ("free_of_charge", filters.free_of_charge),
+            ("wheelchair_accessible", filters.wheelchair_accessible),
+        ]
+        if wanted
+    }
     restrict = (
         Offer.objects.filter(
             id__in=_hours_open_at(filters.open_at).values("offer_location__offer_id")
@@ -162,12 +169,13 @@ def offer_search(
         else None
     )
     if not query.strip() and not required:
-        return _browse(restrict, offset, limit)
+        return _browse(restrict, flags, offset, limit)
     ranking = rank_offers(
         query=query,
         statuses=PUBLIC_OFFER_STATUSES,
         membership_status=MembershipStatus.ACTIVE,
         required=required,
+        flags=flags,
         browse_by=required[0] if filters.topic else None,
         restrict=restrict,
         offset=offset,
@@ -179,7 +187,8 @@ def offer_search(
 
 
 def _filter_terms(filters: OfferFilters) -> list[str]:
-    """The index terms of the filters that are set; the topic's comes first."""
+    """The index terms of the filters that are set (but the yes/no ones, which
+    are columns of the search document); the topic's comes first."""
     required = []
     if filters.topic:
         required.append(filter_term("topic", filters.topic.id))
@@ -189,16 +198,18 @@ def _filter_terms(filters: OfferFilters) -> list[str]:
         required.append(filter_term("district", filters.district.id))
     if filters.target_group:
         required.append(filter_term("group", filters.target_group.id))
-    if filters.free_of_charge:
-        required.append(FILTER_FREE)
-    if filters.wheelchair_accessible:
-        required.append(FILTER_ACCESSIBLE)
     return required
 
 
-def _browse(restrict: QuerySet[Offer] | None, offset: int, limit: int | None) -> SearchResult:
-    """Every public offer (or those in ``restrict``) by name."""
+def _browse(
+    restrict: QuerySet[Offer] | None, flags: dict[str, bool], offset: int, limit: int | None
+) -> SearchResult:
+    """Every public offer (with ``flags``, in ``restrict``) by name."""
     candidates = public_offers()
+    if flags:
+        candidates = candidates.filter(
+            id__in=SearchDocument.objects.filter(**flags).values("offer_id")
+        )
     if restrict is not None:
         candidates = candidates.filter(id__in=restrict.values("id"))
     ids = candidates.order_by("name", "id").values_list("id", flat=True)

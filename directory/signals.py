@@ -4,7 +4,9 @@ from django.db.models.signals import post_delete, post_migrate, post_save
 
 from directory.models import (
     District,
+    Location,
     Offer,
+    OfferLocation,
     Organisation,
     SearchDocument,
     TargetGroup,
@@ -12,6 +14,7 @@ from directory.models import (
     Topic,
     TopicTranslation,
 )
+from directory.search.index import search_document_refresh
 from directory.taxonomy import taxonomy_changed
 
 TAXONOMY_MODELS = (Topic, TopicTranslation, TargetGroup, TargetGroupTranslation, District)
@@ -22,17 +25,23 @@ def _taxonomy_saved_or_deleted(sender, **kwargs) -> None:
 
 
 def _offer_saved(sender, instance: Offer, **kwargs) -> None:
-    """A status or name change must reach the search at once, even where the
-    caller does not re-index (the postings themselves change only with text)."""
-    SearchDocument.objects.filter(offer_id=instance.pk).exclude(
-        status=instance.status, name=instance.name
-    ).update(status=instance.status, name=instance.name)
+    """Status, name or "free of charge" must reach the search at once, even where
+    the caller does not re-index (the postings themselves change only with text)."""
+    search_document_refresh([instance.pk])
 
 
 def _organisation_saved(sender, instance: Organisation, **kwargs) -> None:
-    SearchDocument.objects.filter(offer__organisation_id=instance.pk).exclude(
-        membership_status=instance.membership_status
-    ).update(membership_status=instance.membership_status)
+    search_document_refresh(
+        Offer.objects.filter(organisation=instance).values_list("id", flat=True)
+    )
+
+
+def _location_saved(sender, instance: Location, **kwargs) -> None:
+    search_document_refresh(instance.offers.values_list("id", flat=True))
+
+
+def _place_changed(sender, instance: OfferLocation, **kwargs) -> None:
+    search_document_refresh([instance.offer_id])
 
 
 def _index_after_migrate(sender, **kwargs) -> None:
@@ -50,4 +59,7 @@ def connect(app_config) -> None:
         post_delete.connect(_taxonomy_saved_or_deleted, sender=model, dispatch_uid=f"tax-d-{model}")
     post_save.connect(_offer_saved, sender=Offer, dispatch_uid="search-offer")
     post_save.connect(_organisation_saved, sender=Organisation, dispatch_uid="search-org")
+    post_save.connect(_location_saved, sender=Location, dispatch_uid="search-location")
+    post_save.connect(_place_changed, sender=OfferLocation, dispatch_uid="search-place")
+    post_delete.connect(_place_changed, sender=OfferLocation, dispatch_uid="search-place-d")
     post_migrate.connect(_index_after_migrate, sender=app_config, dispatch_uid="search-migrate")

@@ -50,6 +50,9 @@ class SearchDocument(models.Model):
     status = models.CharField(max_length=20)
     membership_status = models.CharField(max_length=20)
     name = models.CharField(max_length=200)
+    # Yes/no filters most offers pass: cheaper as columns than as postings.
+    free_of_charge = models.BooleanField(default=False)
+    wheelchair_accessible = models.BooleanField(default=False)
 
     def __str__(self) -> str:
         return self.name

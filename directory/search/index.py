@@ -49,8 +49,6 @@ CHUNK = 500
 # Filters are postings too: a term no typed word can produce (typed words
 # are letters and digits only), so a filter is one more indexed lookup.
 FILTER_PREFIX = "="
-FILTER_FREE = "=free"
-FILTER_ACCESSIBLE = "=access"
 WEIGHT_FILTER = 1
 
 
@@ -133,10 +131,6 @@ def filter_terms(offer: Offer) -> dict[str, int]:
     for location in offer.locations.all():
         if location.district_id:
             found[filter_term("district", location.district_id)] = WEIGHT_FILTER
-        if location.wheelchair_accessible:
-            found[FILTER_ACCESSIBLE] = WEIGHT_FILTER
-    if offer.free_of_charge:
-        found[FILTER_FREE] = WEIGHT_FILTER
     return found
 
 
@@ -221,7 +215,7 @@ def _documents(offers: list[Offer]) -> dict[UUID, int]:
             for name, value in values.items():
                 setattr(document, name, value)
             changed.append(document)
-    SearchDocument.objects.bulk_update(changed, ["status", "membership_status", "name"])
+    SearchDocument.objects.bulk_update(changed, list(DOCUMENT_FIELDS))
     SearchDocument.objects.bulk_create(created)
     return dict(
         SearchDocument.objects.filter(offer_id__in=[offer.id for offer in offers]).values_list(
@@ -230,13 +224,51 @@ def _documents(offers: list[Offer]) -> dict[UUID, int]:
     )
 
 
-def document_values(offer: Offer) -> dict[str, str]:
-    """What a search document copies from its offer (and the offer's organisation)."""
+DOCUMENT_FIELDS = (
+    "status",
+    "membership_status",
+    "name",
+    "free_of_charge",
+    "wheelchair_accessible",
+)
+
+
+def document_values(offer: Offer) -> dict:
+    """What a search document copies from its offer (with prefetched locations)."""
     return {
         "status": offer.status,
         "membership_status": offer.organisation.membership_status,
         "name": offer.name,
+        "free_of_charge": offer.free_of_charge,
+        "wheelchair_accessible": any(
+            location.wheelchair_accessible for location in offer.locations.all()
+        ),
     }
+
+
+def search_document_refresh(offer_ids: Iterable[UUID]) -> None:
+    """Copy status, name and the yes/no filters to these offers' documents
+    (for changes that do not touch the words, see ``directory.signals``)."""
+    offers = (
+        Offer.objects.filter(id__in=list(offer_ids))
+        .select_related("organisation")
+        .prefetch_related("locations")
+    )
+    documents = {
+        document.offer_id: document
+        for document in SearchDocument.objects.filter(offer_id__in=[o.id for o in offers])
+    }
+    changed = []
+    for offer in offers:
+        document = documents.get(offer.id)
+        if document is None:
+            continue
+        values = document_values(offer)
+        if any(getattr(document, name) != value for name, value in values.items()):
+            for name, value in values.items():
+                setattr(document, name, value)
+            changed.append(document)
+    SearchDocument.objects.bulk_update(changed, list(DOCUMENT_FIELDS))
 
 
 def search_index_topic(topic: Topic) -> None:

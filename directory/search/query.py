@@ -19,9 +19,10 @@ Ranking, step by step (deterministic, so tests can pin it down):
    for that word.
 4. Only offers that match every (known) typed word are results; their
    score is the sum over the words. Ties go by German name, then id.
-5. Filters (topic, language, district, target group, free, accessible) are
-   postings as well (``index.filter_term``): an offer must have each of
-   them, and they do not change its score. Without typed words, a topic
+5. Filters (topic, language, district, target group) are postings as well
+   (``index.filter_term``); the yes/no ones (free, accessible), which most
+   offers pass, are columns of the search document. An offer must pass
+   each filter, and filters do not change its score. Without typed words, a topic
    filter orders by the topic's share of the offer (offers only about the
    topic first), then by name.
 """
@@ -47,6 +48,7 @@ MIN_PREFIX = 3
 MAX_PREFIX_EXPANSIONS = 40
 MAX_QUERY_TERMS = 8
 ALL_ROWS = 1_000_000_000  # a LIMIT both databases accept for "no limit"
+YES_NO_COLUMNS = ("free_of_charge", "wheelchair_accessible")  # of the search document
 
 
 @dataclass
@@ -115,6 +117,7 @@ def rank_offers(
     statuses: list[str],
     membership_status: str,
     required: list[str] | None = None,
+    flags: dict[str, bool] | None = None,
     browse_by: str | None = None,
     restrict: QuerySet[Offer] | None = None,
     offset: int = 0,
@@ -124,8 +127,10 @@ def rank_offers(
 
     Only offers with one of ``statuses`` whose organisation has
     ``membership_status`` count; only those with every term of ``required``
-    (filter postings, see index.filter_term); and, if given, only those in
-    ``restrict`` (filters the index cannot hold, like "open now").
+    (filter postings, see index.filter_term) and the yes/no ``flags``
+    (columns of the search document, e.g. ``free_of_charge``); and, if
+    given, only those in ``restrict`` (filters the index cannot hold, like
+    "open now").
     ``Ranking.total`` counts every match.
 
     Without typed words (an empty query) the filters alone choose: offers
@@ -155,11 +160,11 @@ def rank_offers(
         position += 1
     if not expansions:  # nothing typed that makes a word, and no filter
         return ranking
-    page = _Page(statuses, membership_status, restrict, offset, limit)
+    page = _Page(statuses, membership_status, flags or {}, restrict, offset, limit)
     ranking.offer_ids, ranking.total = _ranked_page(expansions, position, scored, page)
     if not ranking.offer_ids and offset:
         # Past the last page: the window count came back with no row.
-        page = _Page(statuses, membership_status, restrict, 0, 1)
+        page = _Page(statuses, membership_status, flags or {}, restrict, 0, 1)
         _ids, ranking.total = _ranked_page(expansions, position, scored, page)
     return ranking
 
@@ -168,6 +173,7 @@ def rank_offers(
 class _Page:
     statuses: list[str]
     membership_status: str
+    flags: dict[str, bool]
     restrict: QuerySet[Offer] | None
     offset: int
     limit: int | None
@@ -186,10 +192,15 @@ def _ranked_page(expansions, columns_count, scored, page: _Page):
     params: list = [value for row in expansions for value in row]
     params += [*page.statuses, page.membership_status]
     restriction = ""
+    for name, wanted in sorted(page.flags.items()):
+        if name not in YES_NO_COLUMNS:
+            raise ValueError(f"Unknown yes/no filter: {name}")
+        restriction += f" AND d.{name} = %s"
+        params.append(wanted)
     if page.restrict is not None:
         restrict_query = page.restrict.order_by().values("id").query
         restrict_sql, restrict_params = restrict_query.sql_with_params()
-        restriction = f"AND d.offer_id IN ({restrict_sql})"
+        restriction += f" AND d.offer_id IN ({restrict_sql})"
         params += list(restrict_params)
     params += [ALL_ROWS if page.limit is None else page.limit, page.offset]
     status_marks = ", ".join(["%s"] * len(page.statuses))

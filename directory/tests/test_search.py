@@ -282,3 +282,24 @@ def test_migrate_rebuilds_an_index_that_an_upgrade_dropped(catalogue):
     call_command("migrate", verbosity=0)
 
     assert ranked("Wohnung") == ["Wohnungssuche", "Migrationsberatung"]
+
+
+def test_yes_no_filters_follow_changes_without_reindexing(catalogue):
+    flat = catalogue["flat"]
+    ramp = place(flat, wheelchair_accessible=False).location
+
+    def accessible_and_free():
+        filters = OfferFilters(wheelchair_accessible=True, free_of_charge=True)
+        return offer_search(query="Wohnung", filters=filters).offer_ids
+
+    assert accessible_and_free() == []
+    ramp.wheelchair_accessible = True
+    ramp.save()
+    assert accessible_and_free() == [flat.id]
+    flat.free_of_charge = False
+    flat.save()
+    assert accessible_and_free() == []
+    flat.free_of_charge = True
+    flat.save()
+    OfferLocation.objects.filter(offer=flat).delete()
+    assert accessible_and_free() == []
