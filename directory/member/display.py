@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db import models
 from django.utils import formats
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 EMPTY = "—"
@@ -72,4 +73,4 @@ def value_display(field: models.Field, value: Any, names: RelatedNames | None = 
 
 
 def label_of(field: models.Field) -> str:
-    return str(field.verbose_name)
+    return capfirst(str(field.verbose_name))
