@@ -1,5 +1,13 @@
-from django.urls import path  # noqa: F401 - views are added here
+"""Side-by-side translation of directory entries, and machine translation."""
+
+from django.urls import path
+
+from directory.translating import views
 
 app_name = "translating"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.overview, name="overview"),
+    path("<str:kind>/<str:key>/<str:lang>/", views.side_by_side, name="entry"),
+    path("<str:kind>/<str:key>/<str:lang>/maschinell/", views.machine_request, name="machine"),
+]

@@ -1,0 +1,85 @@
+"""The translation pages in a real browser: no WCAG violations, also in error states."""
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+from core.services import translation_save
+from directory.tests.factories import ContactFactory, OfferFactory
+
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
+
+AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def violations(page) -> list[str]:
+    # axe is injected by the test; the context bypasses the site's strict CSP for it.
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA
+    )
+    return [
+        f"{violation['id']}: {node['target']}"
+        for violation in result["violations"]
+        for node in violation["nodes"]
+    ]
+
+
+@pytest.fixture
+def logged_in(browser, live_server, owner):
+    """A browser context with the owner's session."""
+    client = Client()
+    client.force_login(owner)
+    context = browser.new_context(bypass_csp=True, viewport={"width": 390, "height": 844})
+    context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": live_server.url,
+            }
+        ]
+    )
+    yield context
+    context.close()
+
+
+def test_translation_pages_have_no_wcag_violations(logged_in, live_server, organisation, settings):
+    settings.MACHINE_TRANSLATION_PROVIDER = "deepl"
+    settings.MACHINE_TRANSLATION_API_KEY = "key"
+    offer = OfferFactory(organisation=organisation, name="Sprachcafé", description="Montags.")
+    ContactFactory(organisation=organisation)
+    translation_save(source=offer, language="ar", values={"name": "مقهى اللغة"})
+    base = f"{live_server.url}/en/verwaltung/uebersetzungen/"
+    paths = ["", "?language=ar&status=current", f"offer/{offer.id}/ar/", f"offer/{offer.id}/fa/"]
+
+    found = {}
+    for path in paths:
+        page = logged_in.new_page()
+        page.goto(base + path, wait_until="networkidle")
+        found[path] = violations(page)
+        page.close()
+
+    assert found == {path: [] for path in paths}
+
+
+def test_a_conflict_keeps_the_text_and_passes_axe(logged_in, live_server, organisation):
+    offer = OfferFactory(organisation=organisation, name="Sprachcafé", description="Montags.")
+    page = logged_in.new_page()
+    page.goto(
+        f"{live_server.url}/en/verwaltung/uebersetzungen/offer/{offer.id}/uk/",
+        wait_until="networkidle",
+    )
+    page.fill("#id_name", "Мовне кафе")
+    translation_save(source=offer, language="uk", values={"name": "Розмовне кафе"})
+
+    page.click("button[type=submit] >> text=Save translation")
+    page.wait_for_load_state("networkidle")
+
+    assert "Someone else saved this translation" in page.inner_text("main")
+    assert page.input_value("#id_name") == "Мовне кафе"
+    assert violations(page) == []
+    page.close()

@@ -1,0 +1,138 @@
+"""The kinds of directory entries that are translated, and who may translate them.
+
+Each kind names its model, how its id looks in URLs, which organisation it
+belongs to (none for the taxonomy, which only coordinators translate) and
+what in the search index depends on its translated text.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from accounts.enums import Role
+from accounts.permissions import can_edit_organisation, is_coordinator
+from core.languages import Language, site_languages, target_language_codes
+from core.translation import TranslatableModel
+from directory.models import Contact, Location, Offer, Organisation, TargetGroup, Topic
+from directory.search.index import search_index_offers, search_index_topic
+
+
+def _int_id(raw: str) -> int:
+    """A database integer id; anything else (signs, other digits, huge numbers) is no id."""
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= 18):
+        raise ValueError(raw)
+    return int(raw)
+
+
+def _reindex_offer(offer: Offer) -> None:
+    search_index_offers([offer.id])
+
+
+def _reindex_topic(topic: Topic) -> None:
+    search_index_topic(topic)
+
+
+def _reindex_group(group: TargetGroup) -> None:
+    search_index_offers(group.offers.values_list("id", flat=True))
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of translated entry (its ``key`` is the URL segment)."""
+
+    key: str
+    model: type[TranslatableModel]
+    label: Promise
+    # The field that holds the owning organisation's id; None for the taxonomy.
+    organisation_field: str | None
+    parse_id: Callable[[str], Any] = uuid.UUID
+    # Re-indexes what the search finds by this entry's translated text.
+    after_save: Callable[[Any], None] | None = None
+
+    @property
+    def taxonomy(self) -> bool:
+        return self.organisation_field is None
+
+    @property
+    def translation_model(self):
+        return self.model._meta.get_field("translations").related_model
+
+    def organisation_id(self, source: TranslatableModel):
+        return getattr(source, self.organisation_field) if self.organisation_field else None
+
+
+KINDS: dict[str, Kind] = {
+    kind.key: kind
+    for kind in (
+        Kind("organisation", Organisation, _("Organisation"), "pk"),
+        Kind("contact", Contact, _("Contact"), "organisation_id"),
+        Kind("location", Location, _("Location"), "organisation_id"),
+        Kind("offer", Offer, _("Offer"), "organisation_id", after_save=_reindex_offer),
+        Kind("topic", Topic, _("Topic"), None, after_save=_reindex_topic),
+        Kind("group", TargetGroup, _("Target group"), None, _int_id, after_save=_reindex_group),
+    )
+}
+
+
+def kinds_for(user) -> list[Kind]:
+    """The kinds ``user`` may translate: the taxonomy only for coordinators."""
+    return [kind for kind in KINDS.values() if not kind.taxonomy or is_coordinator(user)]
+
+
+def require_translator(user) -> None:
+    """Coordinators and member editors of an organisation translate; nobody else."""
+    if is_coordinator(user):
+        return
+    if user.is_active and user.role == Role.MEMBER_EDITOR and user.organisation_id:
+        return
+    raise PermissionDenied
+
+
+def target_language(code: str) -> Language:
+    """A target language of the site; the source language and unknown codes are 404."""
+    if code not in target_language_codes():
+        raise Http404
+    return next(language for language in site_languages() if language.code == code)
+
+
+def kind_get(key: str) -> Kind:
+    try:
+        return KINDS[key]
+    except KeyError:
+        raise Http404 from None
+
+
+def source_get(kind: Kind, raw_id: str) -> TranslatableModel | None:
+    """The entry of ``kind`` with the id from a URL, or None."""
+    try:
+        pk = kind.parse_id(raw_id)
+    except (TypeError, ValueError):
+        return None
+    return kind.model.objects.prefetch_related("translations").filter(pk=pk).first()
+
+
+def source_for_translator(*, user, kind_key: str, raw_id: str) -> tuple[Kind, TranslatableModel]:
+    """The entry a person asks to translate, if they may.
+
+    Unknown kinds and ids, and entries of other organisations, are 404 (an
+    id says nothing about whether it exists); the taxonomy is 403 for all
+    but coordinators.
+    """
+    require_translator(user)
+    kind = kind_get(kind_key)
+    if kind.taxonomy and not is_coordinator(user):
+        raise PermissionDenied
+    source = source_get(kind, raw_id)
+    if source is None:
+        raise Http404
+    if not kind.taxonomy and not can_edit_organisation(user, kind.organisation_id(source)):
+        raise Http404
+    return kind, source

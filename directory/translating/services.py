@@ -1,0 +1,163 @@
+"""Writes for translating: a person's translation, and machine translation.
+
+Both paths lock the entry they translate first, so a person's save and a
+machine translation of the same entry never interleave.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from core.enums import TranslationStatus
+from core.machine_translation import MachineTranslationError, provider, translate
+from core.services import translation_save
+from core.translation import TranslatableModel, Translation
+from directory.translating.kinds import Kind, source_get
+from directory.translating.selectors import translation_get
+
+logger = logging.getLogger(__name__)
+
+
+class TranslationConflict(Exception):
+    """The translation changed since the form was shown."""
+
+
+def translation_version(row: Translation | None) -> str:
+    """What the form remembers to notice a change made meanwhile ("" for no row yet)."""
+    return row.updated_at.isoformat() if row is not None else ""
+
+
+def _locked(kind: Kind, source: TranslatableModel) -> TranslatableModel:
+    """The entry, locked for the rest of the transaction, with its translations."""
+    return kind.model.objects.select_for_update().prefetch_related("translations").get(pk=source.pk)
+
+
+@transaction.atomic
+def translation_confirm(
+    *,
+    kind: Kind,
+    source: TranslatableModel,
+    language: str,
+    values: dict[str, str],
+    version: str,
+) -> Translation:
+    """A person saves the translation of ``source`` into ``language``.
+
+    Steps: lock the entry; refuse with ``TranslationConflict`` when the row
+    changed since ``version`` was read; drop the machine-translation mark (a
+    person confirmed the text); store ``values`` through ``translation_save``,
+    which keeps the other fields and makes the row current; re-index what the
+    search finds by this text.
+    """
+    source = _locked(kind, source)
+    row = translation_get(source, language)
+    if translation_version(row) != version:
+        raise TranslationConflict
+    if row is not None and row.machine_translated:
+        # Before the save, so that its history record shows the confirmed state.
+        type(row).objects.filter(pk=row.pk).update(machine_translated=False)
+    saved = translation_save(source=source, language=language, values=values)
+    if kind.after_save is not None:
+        kind.after_save(source)
+    return saved
+
+
+def machine_translation_request(*, kind: Kind, source: TranslatableModel, language: str) -> None:
+    """Ask the worker to fill the entry's missing and outdated fields in
+    ``language``, once the current transaction commits. Nothing is
+    translated inside the request."""
+    from directory.translating.tasks import machine_translate
+
+    service = provider()
+    if service is None or not service.supports(language):
+        raise MachineTranslationError(f"No machine translation into “{language}”.")
+    kwargs = {"kind": kind.key, "key": str(source.pk), "language": language}
+    transaction.on_commit(lambda: machine_translate.enqueue(**kwargs))
+
+
+@dataclass(frozen=True)
+class FillPlan:
+    """What a machine translation will change, and the state it was planned on."""
+
+    version: str
+    digest: str
+    # (field, German text) to translate, and fields to empty (their German is gone).
+    to_translate: tuple[tuple[str, str], ...]
+    to_clear: tuple[str, ...]
+
+
+def fill_plan(source: TranslatableModel, language: str) -> FillPlan:
+    """Missing and outdated fields get a machine translation; a current field
+    with text (confirmed by a person or not) is left alone."""
+    row = translation_get(source, language)
+    stale = row is None or row.status() != TranslationStatus.CURRENT
+    to_translate, to_clear = [], []
+    for name in source.translated_fields:
+        german = getattr(source, name) or ""
+        text = (getattr(row, name) or "") if row is not None else ""
+        if german and (stale or not text):
+            to_translate.append((name, german))
+        elif not german and text and stale:
+            to_clear.append(name)
+    return FillPlan(
+        version=translation_version(row),
+        digest=source.source_digest(),
+        to_translate=tuple(to_translate),
+        to_clear=tuple(to_clear),
+    )
+
+
+def machine_translation_fill(*, kind: Kind, key: str, language: str) -> list[str]:
+    """Fill one entry's missing and outdated fields in ``language`` by machine
+    translation; returns the names of the fields written.
+
+    Steps: plan which fields need text; ask the service, outside any
+    transaction (a slow service must hold no lock); then, in one transaction,
+    lock the entry and write only if nothing changed since the plan (a
+    person's save meanwhile wins); mark the row as machine-translated; re-index.
+    Raises ``MachineTranslationError``; then nothing is written.
+    """
+    source = source_get(kind, key)
+    if source is None:
+        return []  # deleted since the request
+    plan = fill_plan(source, language)
+    if not plan.to_translate and not plan.to_clear:
+        return []
+    names = [name for name, _german in plan.to_translate]
+    texts = translate(
+        [german for _name, german in plan.to_translate], settings.SOURCE_LANGUAGE, language
+    )
+    values = dict(zip(names, texts, strict=True)) | dict.fromkeys(plan.to_clear, "")
+    return _machine_store(kind=kind, source=source, language=language, plan=plan, values=values)
+
+
+@transaction.atomic
+def _machine_store(
+    *, kind: Kind, source: TranslatableModel, language: str, plan: FillPlan, values: dict
+) -> list[str]:
+    source = _locked(kind, source)
+    if fill_plan(source, language) != plan:
+        logger.info(
+            "%s %s changed during its machine translation into %s; nothing written",
+            kind.key,
+            source.pk,
+            language,
+        )
+        return []
+    try:
+        row = translation_save(source=source, language=language, values=values)
+    except ValidationError as error:
+        fields = ", ".join(sorted(error.message_dict)) if hasattr(error, "error_dict") else ""
+        raise MachineTranslationError(
+            f"The machine translation does not fit the field(s) {fields}."
+        ) from None
+    row.machine_translated = True
+    row.save(update_fields=["machine_translated"])
+    if kind.after_save is not None:
+        kind.after_save(source)
+    return sorted(values)
