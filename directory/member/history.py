@@ -97,7 +97,10 @@ def _raw_changes(new, old, accessors) -> list[tuple[str, Any, Any]]:
 
 
 def _displayed(history_model, raw: list[tuple[str, Any, Any]], names: RelatedNames):
+    """Display strings, in the order the model defines its fields."""
     model = history_model.instance_type
+    order = {field.name: index for index, field in enumerate(model._meta.get_fields())}
+    raw = sorted(raw, key=lambda change: order.get(change[0], len(order)))
     return [
         FieldChange(
             label=label_of(model._meta.get_field(name)),
