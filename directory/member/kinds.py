@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
-from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
@@ -93,13 +92,12 @@ def _model_form_diff(form, entry) -> list[FieldChange]:
         if name in CONTROL_FIELDS:
             continue
         proposed = form.cleaned_data.get(name)
-        try:
-            model_field = model._meta.get_field(name)
-        except FieldDoesNotExist:  # a form-only field (an offer's languages)
+        if name not in form._meta.fields:  # a form-only field (an offer's languages)
             old = EMPTY if new else field.initial or EMPTY
             new_value = ", ".join(proposed) if isinstance(proposed, list) else proposed
             changes.append(FieldChange(str(field.label), str(old), str(new_value or EMPTY)))
             continue
+        model_field = model._meta.get_field(name)
         if model_field.many_to_many:
             old = EMPTY if new else _names(getattr(entry, name).all())
             changes.append(FieldChange(str(field.label), old, _names(proposed or [])))

@@ -27,7 +27,7 @@ class OfferPlacesForm(VersionedForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
         error_messages={
-            "invalid_choice": _("Choose only locations of the offer's own organisation."),
+            "invalid_choice": _("Choose only existing locations of the offer's own organisation."),
         },
     )
 

@@ -46,12 +46,6 @@ def form_data(post) -> dict[str, list[str]]:
     return {key: values for key, values in post.lists() if key != "csrfmiddlewaretoken"}
 
 
-def _summary(kind: EntryKind, form, entry) -> str:
-    if not entry._state.adding:
-        return str(entry)[:SUMMARY_LENGTH]
-    return str(form.cleaned_data.get("name", ""))[:SUMMARY_LENGTH]
-
-
 @transaction.atomic
 def pending_change_submit(
     *, kind: EntryKind, form, entry, organisation: Organisation, data: dict, author
@@ -61,14 +55,18 @@ def pending_change_submit(
     Steps: refuse it, like a direct save, if the entry changed since the
     form was opened; store the kind, the entry, a summary and the data.
     """
-    if not entry._state.adding:
-        current = kind.versioned(entry)
-        check_version(type(current).objects.get(pk=current.pk), form.cleaned_data["version"])
+    if entry._state.adding:
+        summary = str(form.cleaned_data.get("name", ""))
+    else:
+        # The entry as stored: the form has already put the proposal into ``entry``.
+        stored = type(entry)._default_manager.get(pk=entry.pk)
+        check_version(kind.versioned(stored), form.cleaned_data["version"])
+        summary = str(stored)
     return PendingChange.objects.create(
         organisation=organisation,
         kind=kind.name,
         object_id=None if entry._state.adding else entry.pk,
-        summary=_summary(kind, form, entry),
+        summary=summary[:SUMMARY_LENGTH],
         data=data,
         author=author,
     )
@@ -88,7 +86,9 @@ def bind_stored(change: PendingChange):
     data = MultiValueDict(change.data)
     if not entry._state.adding:
         data.setlist("version", [version_of(kind.versioned(entry))])
-    form = kind.form(data, organisation=change.organisation, entry=entry)
+    # The form gets a copy of its own: validating puts the proposal into it.
+    proposal = kind.entry(change.organisation, change.object_id)
+    form = kind.form(data, organisation=change.organisation, entry=proposal)
     return kind, entry, form
 
 

@@ -209,7 +209,7 @@ def offer_places_update(*, form: OfferPlacesForm, by, reason: str | None = None)
     offer = lock_and_check(form.instance, form.cleaned_data["version"])
     wanted = {location.pk: location for location in form.cleaned_data["locations"]}
     if any(location.organisation_id != offer.organisation_id for location in wanted.values()):
-        raise ValidationError(_("Choose only locations of the offer's own organisation."))
+        raise ValidationError(_("Choose only existing locations of the offer's own organisation."))
     for place in OfferLocation.objects.filter(offer=offer).exclude(location_id__in=wanted):
         _stamp(place, by=by, reason=reason)
         place.delete()

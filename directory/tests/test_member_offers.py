@@ -155,7 +155,7 @@ def test_places_refuse_location_of_other_organisation(
     )
 
     assert response.status_code == 400
-    assert "Choose only locations of the offer" in response.content.decode()
+    assert "Choose only existing locations of the offer" in response.content.decode()
     assert offer.locations.count() == 0
 
 
