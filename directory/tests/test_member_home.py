@@ -185,3 +185,15 @@ def test_confirm_applies_at_once_in_review_mode(client, organisation, owner, set
 
     assert Offer.objects.get(pk=offer.pk).last_verified == timezone.localdate()
     assert PendingChange.objects.count() == 0
+
+
+def test_member_area_link_in_account_navigation(client, owner, coordinator):
+    home = reverse("member:home")
+    link = f'href="{home}"'
+
+    assert link not in client.get(reverse("directory:home")).content.decode()
+    client.force_login(UserFactory(role="", organisation=None))
+    assert link not in client.get(reverse("directory:home")).content.decode()
+    for user in (owner, coordinator):
+        client.force_login(user)
+        assert link in client.get(reverse("directory:home")).content.decode()
