@@ -5,20 +5,15 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from core.mail import mail_queue, mail_retry, mail_sweep
 from core.models import OutgoingMail
 from core.periodic import PERIODIC, ensure_scheduled
+from core.tests.worker import run_worker
 
 pytestmark = pytest.mark.django_db
-
-
-def run_worker() -> None:
-    """Run every task that is due, as the worker process would."""
-    call_command("run_worker", batch=True, interval=0, startup_delay=False, verbosity=0)
 
 
 def time_passes() -> None:

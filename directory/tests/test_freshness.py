@@ -4,7 +4,6 @@ import datetime
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -12,6 +11,7 @@ from django.utils import timezone
 
 from core.models import OutgoingMail
 from core.services import translation_save
+from core.tests.worker import run_worker
 from directory.enums import OfferStatus
 from directory.freshness.selectors import months_before, translation_coverage
 from directory.freshness.services import stale_reminders_send
@@ -154,11 +154,10 @@ def test_the_worker_sends_reminders_even_when_the_mail_server_was_down(
 ):
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2
-    worker = {"batch": True, "interval": 0, "startup_delay": False, "verbosity": 0}
     with django_capture_on_commit_callbacks(execute=True):
-        call_command("run_worker", **worker)  # the daily run stores the reminder
+        run_worker()  # the daily run stores the reminder
     with django_capture_on_commit_callbacks(execute=True):
-        call_command("run_worker", **worker)  # sending it fails: the server is down
+        run_worker()  # sending it fails: the server is down
     reminder = OutgoingMail.objects.get(purpose="stale-offer-reminder")
     assert (reminder.status, reminder.attempts) == (OutgoingMail.Status.QUEUED, 1)
 
@@ -168,7 +167,7 @@ def test_the_worker_sends_reminders_even_when_the_mail_server_was_down(
     DBTaskResult.objects.filter(status="READY", task_path__endswith="deliver_mail").update(
         run_after=timezone.now()
     )
-    call_command("run_worker", **worker)
+    run_worker()
 
     reminder.refresh_from_db()
     assert reminder.status == OutgoingMail.Status.SENT

@@ -1,16 +1,14 @@
 """Machine translation of directory entries: requested on the page, done by the worker."""
 
 import logging
-from unittest import mock
 
 import pytest
-from django.core.management import call_command
-from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 
 from core.enums import TranslationStatus
 from core.services import translation_save
 from core.tests.translation_server import FakeTranslationServer
+from core.tests.worker import run_worker
 from directory.models import OfferTranslation, TopicTranslation
 from directory.tests.factories import OfferFactory, TopicFactory
 from directory.translating.kinds import KINDS
@@ -24,18 +22,6 @@ BUTTON = "Fill missing and outdated fields by machine translation"
 
 def url(kind: str, key, lang: str = "en") -> str:
     return f"/en/verwaltung/uebersetzungen/{kind}/{key}/{lang}/"
-
-
-def run_worker() -> None:
-    """Run every due task, as the worker process would.
-
-    The worker recycles database connections between tasks, as Django does
-    between requests. In a test that would close the connection holding the
-    test's transaction (on PostgreSQL), so it is left out here, just as
-    Django's test client leaves it out of requests.
-    """
-    with mock.patch.object(db_worker, "close_old_connections", lambda: None):
-        call_command("run_worker", batch=True, interval=0, startup_delay=False, verbosity=0)
 
 
 def queued() -> list[dict]:
