@@ -34,6 +34,29 @@ def _add_error(form, error: ValidationError) -> None:
     getattr(form, "version_form", form).add_error(None, error)
 
 
+def _submit(request: HttpRequest, *, kind: EntryKind, form, entry, organisation, review: bool):
+    """Store the valid form for review, or apply it; tell the editor which."""
+    if review:
+        pending_change_submit(
+            kind=kind,
+            form=form,
+            entry=entry,
+            organisation=organisation,
+            data=form_data(request.POST),
+            author=request.user,
+        )
+        messages.info(
+            request,
+            _(
+                "Your change waits for review by the coordination. "
+                "Until it is approved, the public sees the entry as it was."
+            ),
+        )
+    else:
+        kind.apply(form=form, by=request.user)
+        messages.success(request, _("Your change is saved."))
+
+
 def edit_page(
     request: HttpRequest,
     *,
@@ -63,25 +86,9 @@ def edit_page(
     if not form.is_valid():
         return render(request, template, page, status=400)
     try:
-        if review:
-            pending_change_submit(
-                kind=kind,
-                form=form,
-                entry=entry,
-                organisation=organisation,
-                data=form_data(request.POST),
-                author=request.user,
-            )
-            messages.info(
-                request,
-                _(
-                    "Your change waits for review by the coordination. "
-                    "Until it is approved, the public sees the entry as it was."
-                ),
-            )
-        else:
-            kind.apply(form=form, by=request.user)
-            messages.success(request, _("Your change is saved."))
+        _submit(
+            request, kind=kind, form=form, entry=entry, organisation=organisation, review=review
+        )
     except EditConflict as conflict:
         _with_version(form, conflict.current_version)
         return render(request, template, {**page, "conflict": conflict}, status=409)

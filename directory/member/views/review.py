@@ -75,9 +75,11 @@ def _closed(request: HttpRequest, change: PendingChange) -> HttpResponse:
 
 
 def _change_or_404(change_id: int) -> PendingChange:
+    """A change of a kind this area knows (other apps may store kinds of their own)."""
     return get_object_or_404(
         PendingChange.objects.select_related("organisation", "author", "reviewed_by"),
         pk=change_id,
+        kind__in=list(KINDS),
     )
 
 
