@@ -69,6 +69,8 @@ def edit_page(
 ) -> HttpResponse:
     """Show and handle the form of ``kind`` for ``entry`` (a new, unsaved one to create)."""
     data = request.POST if request.method == "POST" else None
+    # Named before the form is validated: validating puts the input into ``entry``.
+    entry_name = "" if entry._state.adding else str(entry)
     form = kind.form(
         data, organisation=organisation, entry=entry, full_access=is_coordinator(request.user)
     )
@@ -79,6 +81,7 @@ def edit_page(
         "kind": kind,
         "organisation": organisation,
         "entry": entry,
+        "entry_name": entry_name,
         "review": review,
     }
     if data is None:

@@ -77,6 +77,7 @@ def test_conflict_form_carries_current_version_so_a_second_save_works(
     first, second, first_form, second_form = two_editors(client_factory, url, owner, colleague)
     first.post(url, submitted(first_form, name="Sprachkurs A1"))
     refused = second.post(url, submitted(second_form, name="Sprachkurs B1"))
+    assert ": Sprachkurs A1</h1>" in refused.content.decode()  # the stored name, not the input
 
     again = second.post(url, submitted(refused.context["form"]))
 
