@@ -71,8 +71,8 @@ def _finish(entry: models.Model, form: EntryForm, old_digest: str | None) -> Non
 @transaction.atomic
 def organisation_update(*, form: OrganisationForm, by, reason: str | None = None) -> Organisation:
     """Save the profile; re-index its offers when the name (which they are found by) changed."""
-    old_name = Organisation.objects.filter(pk=form.instance.pk).values_list("name", flat=True)
-    old_name = old_name.first()
+    names = Organisation.objects.filter(pk=form.instance.pk).values_list("name", flat=True)
+    old_name = names.first()
     organisation, old_digest = _apply_form(form, by=by, reason=reason)
     organisation.save()
     _finish(organisation, form, old_digest)

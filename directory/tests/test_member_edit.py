@@ -57,6 +57,18 @@ def test_profile_edit_by_owner(client, organisation, owner):
     assert organisation.history.first().history_user == owner
 
 
+def test_profile_rename_reindexes_offers(client, organisation, owner):
+    offer = OfferFactory(organisation=organisation)
+    client.force_login(owner)
+
+    open_and_post(
+        client, reverse("member:organisation-edit", args=[organisation.pk]), name="Lotsenhaus"
+    )
+
+    response = client.get(reverse("directory:search"), {"q": "Lotsenhaus"})
+    assert [found.pk for found in response.context["offers"]] == [offer.pk]
+
+
 def test_profile_member_cannot_change_slug_or_membership(client, organisation, owner):
     client.force_login(owner)
     url = reverse("member:organisation-edit", args=[organisation.pk])
