@@ -1,0 +1,186 @@
+"""The import: all or nothing.
+
+``exchange_import`` reads an uploaded file, checks every row of it, and
+writes only when no row has a problem: then everything in one transaction,
+and the search index of every offer concerned is brought up to date in it.
+Rows are created or updated, never deleted; a list cell (topics, languages,
+opening hours) replaces the stored list. Importing the same file again
+changes nothing: records keep their ids (the ``id`` column, or the stable id
+derived from ``external_id``), and a row that matches the stored record is
+not written at all.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
+
+from accounts.models import User
+from directory.exchange.columns import KINDS
+from directory.exchange.plan import UNSET, Entry, Plan, build_plan
+from directory.exchange.readers import read_upload
+from directory.exchange.tables import ImportRefused, Problem
+from directory.models import Offer, OfferLanguage, OfferLocation, OpeningHours
+from directory.search.index import search_index_offers
+from directory.services import stable_id
+
+CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
+
+
+@dataclass
+class ImportResult:
+    """Counts per kind (created / updated / unchanged) when written, else the problems."""
+
+    counts: dict[str, Counter] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def exchange_import(
+    *, name: str, data: bytes, kind_key: str = "", by: User | None = None
+) -> ImportResult:
+    """Import an uploaded file (CSV, ZIP of CSV files, XLSX or HSDS JSON).
+
+    Steps: read the file into tables, refusing it as a whole if it is too
+    large, has too many rows, or is not what its name says; check every
+    row (``plan``); with any problem, write nothing and return the
+    problems; else write the plan in one transaction. ``by`` is named in
+    the history of the records created in bulk.
+    """
+    try:
+        tables, problems = read_upload(name=name, data=data, kind_key=kind_key)
+    except ImportRefused as refused:
+        return ImportResult(problems=[refused.problem])
+    if not problems and not any(table.rows for table in tables):
+        message = _("The file holds no rows to import.")
+        return ImportResult(problems=[Problem(name, "", "", message)])
+    plan = build_plan(tables, problems)
+    if plan.problems:
+        return ImportResult(problems=plan.problems)
+    try:
+        return ImportResult(counts=_write(plan, by))
+    except IntegrityError:
+        # Someone changed the directory between the check and the write (e.g. took a
+        # slug); the transaction is rolled back, so nothing was written.
+        message = _(
+            "The directory changed while the file was imported, so nothing was written. "
+            "Please upload the file again."
+        )
+        return ImportResult(problems=[Problem(name, "", "", message)])
+
+
+@transaction.atomic
+def _write(plan: Plan, by: User | None) -> dict[str, Counter]:
+    """Save what changed, kind by kind in import order, then re-index the offers concerned.
+
+    New spoken languages and opening hours are created in bulk (with their
+    history rows): a large import creates thousands of them.
+    """
+    counts: dict[str, Counter] = {}
+    new_rows: dict[type, list] = {OfferLanguage: [], OpeningHours: []}
+    for kind in KINDS:
+        counts[kind.key] = Counter({CREATED: 0, UPDATED: 0, UNCHANGED: 0})
+        for item in plan.entries[kind.key]:
+            if not item.changed:
+                counts[kind.key][UNCHANGED] += 1
+                continue
+            counts[kind.key][CREATED if item.is_new else UPDATED] += 1
+            item.instance.save()
+            if kind.key == "offers":
+                new_rows[OfferLanguage] += _save_offer_links(item)
+            elif kind.key == "offer_locations":
+                new_rows[OpeningHours] += _save_hours(item)
+    for model, rows in new_rows.items():
+        bulk_create_with_history(rows, model, batch_size=500, default_user=by)
+    _save_statements(plan.entries["organisations"])
+    offer_ids = _offers_concerned(plan)
+    if offer_ids:
+        search_index_offers(offer_ids)
+    return counts
+
+
+def _save_statements(entries: list[Entry]) -> None:
+    """Statements point at contacts, which are saved after their organisations."""
+    for item in entries:
+        organisation = item.instance
+        if item.statement_by is not UNSET and item.statement_by != organisation.statement_by_id:
+            organisation.statement_by_id = item.statement_by
+            organisation.save(update_fields=["statement_by", "updated_at"])
+
+
+def _save_offer_links(item: Entry) -> list[OfferLanguage]:
+    """Set the offer's topics and target groups; return the spoken languages to create."""
+    offer: Offer = item.instance
+    for name in ("topics", "target_groups"):
+        wanted = getattr(item, name)
+        if wanted is UNSET or (item.is_new and not wanted):
+            continue
+        manager = getattr(offer, name)
+        if item.is_new:
+            manager.add(*wanted)  # saves set()'s look at what is stored
+        else:
+            manager.set(wanted)
+    if item.languages is UNSET:
+        return []
+    stored: set[str] = set()
+    if not item.is_new:
+        offer.languages.exclude(code__in=item.languages).delete()
+        stored = set(offer.languages.values_list("code", flat=True))
+    return [OfferLanguage(offer=offer, code=code) for code in sorted(item.languages - stored)]
+
+
+def _save_hours(item: Entry) -> list[OpeningHours]:
+    """Delete the place's opening hours the row no longer has; return those to create."""
+    if item.hours is UNSET:
+        return []
+    place: OfferLocation = item.instance
+    stored = {}
+    if not item.is_new:
+        stored = {
+            (row.weekday, row.opens_at, row.closes_at): row for row in place.opening_hours.all()
+        }
+    wanted = {(opening.weekday, opening.opens_at, opening.closes_at) for opening in item.hours}
+    for key, row in stored.items():
+        if key not in wanted:
+            row.delete()
+    return [
+        OpeningHours(
+            id=stable_id("hours", str(place.pk), str(weekday), opens_at.isoformat()),
+            offer_location=place,
+            weekday=weekday,
+            opens_at=opens_at,
+            closes_at=closes_at,
+        )
+        for weekday, opens_at, closes_at in sorted(wanted - set(stored))
+    ]
+
+
+def _offers_concerned(plan: Plan) -> set:
+    """Offers whose search postings may have changed: their own rows, their organisation's,
+    their locations' and their places' (the index holds words of all of these)."""
+
+    def changed(kind: str) -> list:
+        return [item.instance.pk for item in plan.entries[kind] if item.changed]
+
+    offer_ids = set(changed("offers"))
+    offer_ids.update(
+        Offer.objects.filter(organisation_id__in=changed("organisations")).values_list(
+            "id", flat=True
+        )
+    )
+    offer_ids.update(
+        OfferLocation.objects.filter(location_id__in=changed("locations")).values_list(
+            "offer_id", flat=True
+        )
+    )
+    offer_ids.update(
+        item.instance.offer_id for item in plan.entries["offer_locations"] if item.changed
+    )
+    return offer_ids
