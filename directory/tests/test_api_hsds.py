@@ -670,23 +670,54 @@ def test_ndjson_is_the_same_across_chunk_boundaries(client, data, monkeypatch):
 
 
 def _all_responses(client, data) -> list[str]:
-    """The body of every endpoint, lists in full, as text."""
+    """The body of every endpoint, lists in full as pages and as NDJSON, as text;
+    each checked against its HSDS schema on the way."""
     organisation = data.counselling.organisation
-    urls = [
-        f"{API}/",
-        f"{API}/services/{data.counselling.id}",
-        f"{API}/organizations/{organisation.id}",
-        f"{API}/service_at_locations/{data.counselling_place.id}",
+    checks = [
+        (f"{API}/", lambda body: assert_hsds(body, openapi_response("/"))),
+        (f"{API}/services/{data.counselling.id}", lambda body: assert_hsds(body, SERVICE)),
+        (
+            f"{API}/organizations/{organisation.id}",
+            lambda body: assert_hsds(body, ORGANIZATION),
+        ),
+        (
+            f"{API}/service_at_locations/{data.counselling_place.id}",
+            lambda body: assert_hsds(body, SERVICE_AT_LOCATION),
+        ),
     ]
-    for path in ("/services", "/organizations", "/service_at_locations", "/taxonomy_terms"):
+    lists = [
+        ("/services", SERVICE),
+        ("/organizations", ORGANIZATION),
+        ("/service_at_locations", SERVICE_AT_LOCATION),
+        ("/taxonomy_terms", TAXONOMY_TERM),
+        ("/taxonomies", TAXONOMY),
+    ]
+    for path, record_schema in lists:
         for full in ("false", "true"):
-            urls.append(f"{API}{path}?per_page=100&full={full}")
-            urls.append(f"{API}{path}?format=ndjson&full={full}")
+            checks.append(
+                (
+                    f"{API}{path}?per_page=100&full={full}",
+                    lambda body, path=path: assert_page(body, path),
+                )
+            )
+            checks.append(
+                (
+                    f"{API}{path}?format=ndjson&full={full}",
+                    lambda lines, schema=record_schema: [
+                        assert_hsds(line, schema) for line in lines
+                    ],
+                )
+            )
     bodies = []
-    for url in urls:
+    for url, check in checks:
         response = client.get(url)
         assert response.status_code == 200, url
-        content = b"".join(response.streaming_content) if response.streaming else response.content
+        if response.streaming:
+            content = b"".join(response.streaming_content)
+            check([json.loads(line) for line in content.splitlines()])
+        else:
+            content = response.content
+            check(json.loads(content))
         bodies.append(content.decode())
     return bodies
 
