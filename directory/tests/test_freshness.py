@@ -172,3 +172,16 @@ def test_the_worker_sends_reminders_even_when_the_mail_server_was_down(
     reminder.refresh_from_db()
     assert reminder.status == OutgoingMail.Status.SENT
     assert [message.to for message in mail.outbox] == [["owner@example.org"]]
+
+
+def test_member_area_links_to_the_tools_each_role_may_use(client, owner, coordinator):
+    client.force_login(owner)
+    page = client.get(reverse("member:organisation", args=[owner.organisation_id])).content
+    assert reverse("freshness:dashboard").encode() in page
+    assert reverse("translating:overview").encode() in page
+    assert reverse("exchange:index").encode() not in page
+
+    client.force_login(coordinator)
+    page = client.get(reverse("member:home")).content
+    assert reverse("exchange:index").encode() in page
+    assert reverse("admin:core_outgoingmail_changelist").encode() in page
