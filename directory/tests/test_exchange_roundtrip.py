@@ -9,6 +9,7 @@ as a script.
 from __future__ import annotations
 
 import datetime
+import json
 from decimal import Decimal
 
 import pytest
@@ -27,6 +28,7 @@ from directory.tests.factories import (
     OpeningHoursFactory,
     OrganisationFactory,
 )
+from directory.tests.test_api_hsds import ORGANIZATION, SERVICE, TAXONOMY_TERM, assert_hsds
 
 # The data is loaded once for the module (and flushed after it); each test
 # empties and re-imports the directory inside its own transaction, which is
@@ -203,3 +205,15 @@ def test_round_trip_import_twice_changes_nothing(client, coordinator, directory_
     assert counts["offers"]["unchanged"] == 39
     assert Offer.objects.count() == 41
     assert public_dump() == before
+
+
+def test_export_of_the_demo_directory_is_valid_hsds(client, coordinator, directory_data):
+    client.force_login(coordinator)
+    document = json.loads(b"".join(client.get(BASE + "export.json").streaming_content))
+    assert (len(document["organizations"]), len(document["services"])) == (23, 39)
+    for organization in document["organizations"]:
+        assert_hsds(organization, ORGANIZATION)
+    for service in document["services"]:
+        assert_hsds(service, SERVICE)
+    for term in document["taxonomy_terms"]:
+        assert_hsds(term, TAXONOMY_TERM)
