@@ -204,17 +204,19 @@ def _filter_terms(filters: OfferFilters) -> list[str]:
 def _browse(
     restrict: QuerySet[Offer] | None, flags: dict[str, bool], offset: int, limit: int | None
 ) -> SearchResult:
-    """Every public offer (with ``flags``, in ``restrict``) by name."""
-    candidates = public_offers()
-    if flags:
-        candidates = candidates.filter(
-            id__in=SearchDocument.objects.filter(**flags).values("offer_id")
-        )
+    """Every public offer (with ``flags``, in ``restrict``) by name.
+
+    Read from the search documents, which carry status, membership, name and
+    the yes/no filters in one narrow table.
+    """
+    documents = SearchDocument.objects.filter(
+        status__in=PUBLIC_OFFER_STATUSES, membership_status=MembershipStatus.ACTIVE, **flags
+    )
     if restrict is not None:
-        candidates = candidates.filter(id__in=restrict.values("id"))
-    ids = candidates.order_by("name", "id").values_list("id", flat=True)
+        documents = documents.filter(offer_id__in=restrict.values("id"))
+    ids = documents.order_by("name", "offer_id").values_list("offer_id", flat=True)
     page = ids[offset:] if limit is None else ids[offset : offset + limit]
-    return SearchResult(offer_ids=list(page), total=candidates.count(), unknown_words=[])
+    return SearchResult(offer_ids=list(page), total=documents.count(), unknown_words=[])
 
 
 def _hours_open_at(moment: datetime) -> QuerySet[OpeningHours]:
