@@ -21,7 +21,6 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
-from openpyxl import load_workbook
 
 from directory.exchange.cells import bool_text
 from directory.exchange.columns import KINDS, KINDS_BY_KEY, Kind
@@ -323,6 +322,9 @@ def _open_workbook(name: str, data: bytes):
         with warnings.catch_warnings():
             # openpyxl warns about styles and extensions it does not know.
             warnings.simplefilter("ignore")
+            # Imported here: openpyxl adds some 30 MB to every process that loads it.
+            from openpyxl import load_workbook
+
             return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:  # see read_xlsx
         raise ImportRefused(_unreadable_workbook(name), source=name) from None

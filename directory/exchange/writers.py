@@ -21,9 +21,6 @@ from typing import IO, Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
 
 from directory.exchange.cells import bool_text, list_text, phone_text, spreadsheet_text
 from directory.exchange.columns import KINDS, Column, Kind, ValueType
@@ -96,7 +93,10 @@ def csv_template(kind: Kind) -> bytes:
     return target.getvalue()
 
 
-def _header(sheet, kind: Kind) -> list[WriteOnlyCell]:
+def _header(sheet, kind: Kind) -> list:
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
     bold = Font(bold=True)
     cells = []
     for name in kind.column_names:
@@ -107,6 +107,8 @@ def _header(sheet, kind: Kind) -> list[WriteOnlyCell]:
 
 
 def _sheet_rows(sheet, kind: Kind, rows: Iterable[Cells]) -> Iterator[list[Any]]:
+    from openpyxl.cell import WriteOnlyCell
+
     yield _header(sheet, kind)
     for row in rows:
         cells = []
@@ -119,6 +121,10 @@ def _sheet_rows(sheet, kind: Kind, rows: Iterable[Cells]) -> Iterator[list[Any]]
 
 
 def _workbook(rows_of) -> IO[bytes]:
+    # Imported here, as everywhere in this module: openpyxl adds some 30 MB to
+    # every process that loads it, and only exports need it.
+    from openpyxl import Workbook
+
     workbook = Workbook(write_only=True)
     for kind in KINDS:
         sheet = workbook.create_sheet(kind.key)
@@ -147,7 +153,10 @@ def xlsx_template() -> IO[bytes]:
     return _workbook(_no_rows)
 
 
-def _help_sheet(workbook: Workbook) -> None:
+def _help_sheet(workbook) -> None:
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
     sheet = workbook.create_sheet(HELP_SHEET)
     bold = Font(bold=True)
     header = []
