@@ -168,7 +168,7 @@ def test_coordinators_see_the_outbox_and_send_failed_mails_again(
         response = client.post(
             url, {"action": "send_again", "_selected_action": [str(failed.id)]}, follow=True
         )
-    assert "1 e-mail will be sent again." in response.content.decode()  # TODO-de
+    assert "1 E-Mail wird erneut gesendet." in response.content.decode()
     run_worker()
 
     assert OutgoingMail.objects.get(id=failed.id).status == OutgoingMail.Status.SENT
