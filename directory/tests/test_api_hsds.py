@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
 import re
 import uuid
 from decimal import Decimal
@@ -50,7 +51,23 @@ from directory.tests.factories import (
 pytestmark = pytest.mark.django_db
 
 API = "/api/hsds"
-SCHEMA_DIR = Path(settings.BASE_DIR).parent / "shared" / "hsds" / "schema"
+
+
+def _schema_dir() -> Path:
+    """The official HSDS 3.0 schemas: ``$HSDS_SCHEMA_DIR``, else ``../shared/hsds/schema``
+    next to the project, else the workplace's shared folder (for clones elsewhere)."""
+    candidates = [
+        os.environ.get("HSDS_SCHEMA_DIR", ""),
+        Path(settings.BASE_DIR).parent / "shared" / "hsds" / "schema",
+        "/work/shared/hsds/schema",
+    ]
+    for candidate in candidates:
+        if candidate and (Path(candidate) / "service.json").is_file():
+            return Path(candidate)
+    raise RuntimeError("HSDS schemas not found; set HSDS_SCHEMA_DIR to their folder.")
+
+
+SCHEMA_DIR = _schema_dir()
 RAW = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/"
 PAGE_KEYS = [
     "total_items",

@@ -67,7 +67,7 @@ def test_member_pages_have_no_wcag_violations(browser, live_server, organisation
     page.fill("#id_hours-1-closes_at", "11:00")
     page.click("main button[type=submit]")
     page.wait_for_load_state("networkidle")
-    assert "overlap" in page.inner_text("main")
+    assert "überschneiden sich" in page.inner_text("main")
     found["hours with errors"] = violations(page)
     context.close()
 

@@ -48,7 +48,10 @@ def test_member_change_waits_and_public_sees_old_version(client, offer, owner, o
     assert change.data["name"] == ["Café"] and "csrfmiddlewaretoken" not in change.data
     assert Offer.objects.get(pk=offer.pk).name == "Sprachcafé"
     overview = client.get(en(reverse("member:organisation", args=[organisation.pk])))
-    assert "Your change waits for review" in overview.content.decode()
+    # the message was made while posting on the German page
+    assert (
+        "Ihre Änderung wartet auf die Prüfung durch die Koordination" in overview.content.decode()
+    )
     assert [p.pk for p in overview.context["overview"].pending] == [change.pk]
     client.logout()
     assert "Sprachcafé" in public_page(client, offer)
