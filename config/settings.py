@@ -73,6 +73,9 @@ INSTALLED_APPS = [
     "core",
     "accounts",
     "directory",
+    "meetings",
+    "festival",
+    "network",
 ]
 
 MIDDLEWARE = [

@@ -9,6 +9,8 @@ production mode.
 from __future__ import annotations
 
 import hashlib
+import importlib
+import inspect
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +29,9 @@ from directory.services import organisations_import, taxonomy_import
 
 DEMO_DIR = Path(__file__).resolve().parent
 DEMO_FILES = ("taxonomy.json", "organisations.json")
+# Later modules add their demo data in ``<app>/demo.py`` with a ``demo_load()``
+# function that is safe to run again; it runs after the directory's data.
+DEMO_MODULES = ("meetings.demo", "festival.demo", "network.demo")
 DEMO_PASSWORD = "Demo-Passwort-2026"  # noqa: S105 - published demo login, never in production
 
 
@@ -53,7 +58,20 @@ def demo_digest() -> str:
     digest = hashlib.sha256()
     for name in DEMO_FILES:
         digest.update((DEMO_DIR / name).read_bytes())
+    for module in _demo_modules():
+        digest.update(inspect.getsource(module).encode())
     return digest.hexdigest()
+
+
+def _demo_modules() -> list:
+    modules = []
+    for path in DEMO_MODULES:
+        try:
+            modules.append(importlib.import_module(path))
+        except ModuleNotFoundError as exc:
+            if exc.name != path:  # the module exists but fails inside: say so
+                raise
+    return modules
 
 
 def demo_load(*, force: bool = False) -> bool:
@@ -72,6 +90,8 @@ def demo_load(*, force: bool = False) -> bool:
         taxonomy_import(data=_read("taxonomy.json"))
         organisations_import(data=_read("organisations.json"))
         _create_demo_logins()
+        for module in _demo_modules():
+            module.demo_load()
         demo_dataset_mark_loaded(digest=digest)
     return True
 
