@@ -331,6 +331,32 @@ CORS_ALLOW_ALL_ORIGINS = True
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_METHODS = ["GET", "OPTIONS"]
 
+# --- Uploads -------------------------------------------------------------------
+
+# Files people upload (agenda attachments, event images) are stored here, outside
+# the web root and outside STATIC_ROOT; the apps serve them through views that
+# check who may see them. Back this folder up with the database.
+UPLOAD_ROOT = Path(env_str("UPLOAD_ROOT", str(BASE_DIR / "uploads")))
+STORAGES["uploads"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": UPLOAD_ROOT, "base_url": None},
+}
+
+# --- Meetings and working groups (meetings app) ----------------------------------
+#
+# (settings of the meetings app follow here)
+
+
+# --- Intercultural Week (festival app) -------------------------------------------
+#
+# (settings of the festival app follow here)
+
+
+# --- Joining and helping (network app) -------------------------------------------
+#
+# (settings of the network app follow here)
+
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

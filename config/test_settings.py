@@ -1,5 +1,8 @@
 """Test settings: the real database engine, fast hashing, no outside world."""
 
+import tempfile
+from pathlib import Path
+
 from config.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -14,3 +17,15 @@ WHITENOISE_USE_FINDERS = True
 # Threads of the live server (browser tests) must not keep connections open,
 # or PostgreSQL refuses to drop the test database at the end.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+
+# Uploads go to a throw-away folder, never into the project.
+UPLOAD_ROOT = Path(tempfile.mkdtemp(prefix="integrationsnetz-uploads-"))
+STORAGES["uploads"]["OPTIONS"]["location"] = UPLOAD_ROOT  # noqa: F405
+
+# --- meetings app ---
+
+
+# --- festival app ---
+
+
+# --- network app ---
