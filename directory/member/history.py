@@ -16,7 +16,15 @@ from django.core.paginator import Page, Paginator
 from django.db import models
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from directory.member.display import FieldChange, RelatedNames, label_of, value_display
+from directory.member.history_parts import (
+    belongs_to,
+    location_names,
+    parts_changes,
+    parts_saves,
+)
+from directory.models import Offer
 
 PAGE_SIZE = 20
 
@@ -121,7 +129,10 @@ def _want_related(history_model, raw, names: RelatedNames) -> None:
 
 
 def _who(record) -> str:
-    user = record.history_user
+    return _who_user(record.history_user)
+
+
+def _who_user(user) -> str:
     if user is None:
         return _("the system")
     return user.name or user.email
@@ -141,12 +152,20 @@ def _records(entry: models.Model):
 
 
 def history_page(*, entry: models.Model, number: Any) -> tuple[Page, list[HistoryEntry]]:
-    """One page of ``entry``'s history, newest first, each compared with the one before."""
+    """One page of ``entry``'s history, newest first, each compared with the one before.
+
+    An offer's page also shows the changes of its places, opening hours and
+    languages (``history_parts``): with the record they were saved with, or
+    as entries of their own.
+    """
     records, accessors = _records(entry)
     page = Paginator(records, PAGE_SIZE).get_page(number)
     start = page.start_index() - 1 if page.paginator.count else 0
-    # The page's records plus the one before the oldest, to compare it with.
-    rows = list(records[start : start + PAGE_SIZE + 1])
+    # The page's records, the one before the oldest (to compare it with) and
+    # the one after the newest (where the page's time span ends).
+    first = max(start - 1, 0)
+    rows = list(records[first : start + PAGE_SIZE + 1])
+    newer, rows = (rows[0], rows[1:]) if start else (None, rows)
     history_model = entry.history.model
     pairs = [
         (record, rows[index + 1] if index + 1 < len(rows) else None)
@@ -156,6 +175,8 @@ def history_page(*, entry: models.Model, number: Any) -> tuple[Page, list[Histor
     raws = [_raw_changes(new, old, accessors) for new, old in pairs]
     for raw in raws:
         _want_related(history_model, raw, names)
+    saves = _parts_saves(entry, pairs, newer)
+    places = location_names([save for found in saves.values() for save in found])
     names.load()
     entries = [
         HistoryEntry(
@@ -163,11 +184,53 @@ def history_page(*, entry: models.Model, number: Any) -> tuple[Page, list[Histor
             who=_who(record),
             action=ACTIONS.get(record.history_type, ""),
             reason=reason_display(record.history_change_reason),
-            changes=[] if record.history_type == "-" else _displayed(history_model, raw, names),
+            changes=[]
+            if record.history_type == "-"
+            else _displayed(history_model, raw, names)
+            + [item for save in saves.get(record.pk, []) for item in parts_changes(save, places)],
         )
         for (record, _old), raw in zip(pairs, raws, strict=True)
     ]
-    return page, entries
+    return page, _with_loose_saves(entries, saves.get(None, []), places)
+
+
+def _parts_saves(entry, pairs: list, newer) -> dict[Any, list]:
+    """The saves of an offer's parts in the page's time span, by the record they
+    belong to (``None``: saves of their own)."""
+    if not isinstance(entry, Offer) or not pairs:
+        return {}
+    records = [record for record, _old in pairs]
+    # The span: from the page's oldest record (or the beginning, on the last
+    # page) to the newest record of the page before (or now, on the first).
+    since = records[-1].history_date if pairs[-1][1] is not None else None
+    until = newer.history_date if newer is not None else None
+    found: dict[Any, list] = {}
+    boundaries = [record.history_date for record in [*records, *([newer] if newer else [])]]
+    for save in parts_saves(entry.pk, boundaries=boundaries):
+        if (since and save.start < since) or (until and save.start >= until):
+            continue
+        owner = next((r for r in records if r.history_date <= save.start), None)
+        key = owner.pk if owner is not None and belongs_to(save, owner) else None
+        found.setdefault(key, []).append(save)
+    return found
+
+
+def _with_loose_saves(entries: list[HistoryEntry], saves, places: dict):
+    """Entries for part saves that came with no save of the offer, in time order."""
+    if not saves:
+        return entries
+    users = {user.pk: user for user in User.objects.filter(pk__in={s.user_id for s in saves})}
+    loose = [
+        HistoryEntry(
+            when=save.end,
+            who=_who_user(users.get(save.user_id)),
+            action="changed",
+            reason=reason_display(REASON_PLACES),
+            changes=parts_changes(save, places),
+        )
+        for save in saves
+    ]
+    return sorted([*entries, *loose], key=lambda item: item.when, reverse=True)
 
 
 def changes_since(entry: models.Model, version: datetime) -> tuple[list[FieldChange], list[str]]:

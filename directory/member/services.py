@@ -195,7 +195,11 @@ def offer_confirm(*, offer: Offer, by, today: date) -> Offer:
 
 
 def _touch(offer: Offer, *, by, reason: str | None) -> None:
-    """Places and hours are the offer's too: a new version, and a history record saying so."""
+    """Places and hours are the offer's too: a new version, and a history record saying so.
+
+    Called before the places or hours rows are written: the history shows
+    the rows written right after a record of the offer with that record.
+    """
     _stamp(offer, by=by, reason=reasons_join(reason, REASON_PLACES))
     offer.save(update_fields=["updated_at"])
 
@@ -210,6 +214,7 @@ def offer_places_update(*, form: OfferPlacesForm, by, reason: str | None = None)
     wanted = {location.pk: location for location in form.cleaned_data["locations"]}
     if any(location.organisation_id != offer.organisation_id for location in wanted.values()):
         raise ValidationError(_("Choose only existing locations of the offer's own organisation."))
+    _touch(offer, by=by, reason=reason)
     for place in OfferLocation.objects.filter(offer=offer).exclude(location_id__in=wanted):
         _stamp(place, by=by, reason=reason)
         place.delete()
@@ -220,7 +225,6 @@ def offer_places_update(*, form: OfferPlacesForm, by, reason: str | None = None)
             _stamp(place, by=by, reason=reason)
             place.full_clean()
             place.save()
-    _touch(offer, by=by, reason=reason)
     search_index_offers([offer.pk])
     return offer
 
@@ -229,6 +233,7 @@ def offer_places_update(*, form: OfferPlacesForm, by, reason: str | None = None)
 def opening_hours_update(*, form: OpeningHoursForm, by, reason: str | None = None):
     """Save the opening hours of one place of an offer (rows added, changed, deleted)."""
     offer = lock_and_check(form.instance.offer, form.cleaned_data["version"])
+    _touch(offer, by=by, reason=reason)
     formset = form.formset
     rows = formset.save(commit=False)
     for row in formset.deleted_objects:
@@ -238,6 +243,5 @@ def opening_hours_update(*, form: OpeningHoursForm, by, reason: str | None = Non
         _stamp(row, by=by, reason=reason)
         row.full_clean()
         row.save()
-    _touch(offer, by=by, reason=reason)
     search_index_offers([offer.pk])
     return form.instance

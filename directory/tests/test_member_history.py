@@ -9,6 +9,8 @@ from directory.tests.factories import (
     DistrictFactory,
     LocationFactory,
     OfferFactory,
+    OfferLocationFactory,
+    OpeningHoursFactory,
     TargetGroupFactory,
     TopicFactory,
 )
@@ -111,6 +113,7 @@ def test_history_paginated_newest_first(client, organisation, owner):
 @pytest.mark.parametrize("saves", [2, 7])
 def test_history_queries_do_not_grow(client, organisation, owner, django_assert_num_queries, saves):
     offer = OfferFactory(organisation=organisation)
+    OpeningHoursFactory(offer_location=OfferLocationFactory(offer=offer))
     topic = TopicFactory()
     for number in range(saves):
         offer.name = f"Angebot {number}"
@@ -119,7 +122,8 @@ def test_history_queries_do_not_grow(client, organisation, owner, django_assert_
     client.force_login(owner)
 
     # session, user, offer, count, records, topics and target-group rows of
-    # the records, names of topics and of the organisation, demo marker
-    with django_assert_num_queries(10):
+    # the records, names of topics and of the organisation, demo marker; the
+    # offer's places, their opening hours, its languages, the places' names
+    with django_assert_num_queries(14):
         response = client.get(reverse("member:offer-history", args=[offer.pk]))
     assert len(response.context["entries"]) > saves
