@@ -20,6 +20,13 @@ from openpyxl import load_workbook
 from directory.enums import MembershipStatus, OfferStatus
 from directory.exchange.columns import HSDS_EXTENSION, KINDS
 from directory.models import OfferLanguage
+from directory.tests.api.hsds import (
+    ORGANIZATION,
+    SERVICE,
+    TAXONOMY,
+    TAXONOMY_TERM,
+    assert_hsds,
+)
 from directory.tests.factories import (
     ContactFactory,
     LocationFactory,
@@ -29,13 +36,6 @@ from directory.tests.factories import (
     OrganisationFactory,
     TargetGroupFactory,
     TopicFactory,
-)
-from directory.tests.test_api_hsds import (
-    ORGANIZATION,
-    SERVICE,
-    TAXONOMY,
-    TAXONOMY_TERM,
-    assert_hsds,
 )
 from directory.tests.test_exchange_views import BASE, body
 

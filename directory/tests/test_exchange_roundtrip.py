@@ -20,6 +20,7 @@ from directory.enums import MembershipStatus, OfferStatus
 from directory.exchange.selectors import public_contacts, public_locations, public_organisations
 from directory.models import Contact, Offer, OfferLocation, Organisation
 from directory.selectors import public_offers
+from directory.tests.api.hsds import ORGANIZATION, SERVICE, TAXONOMY_TERM, assert_hsds
 from directory.tests.factories import (
     ContactFactory,
     LocationFactory,
@@ -28,7 +29,6 @@ from directory.tests.factories import (
     OpeningHoursFactory,
     OrganisationFactory,
 )
-from directory.tests.test_api_hsds import ORGANIZATION, SERVICE, TAXONOMY_TERM, assert_hsds
 
 # The data is loaded once for the module (and flushed after it); each test
 # empties and re-imports the directory inside its own transaction, which is
