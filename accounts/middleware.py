@@ -3,9 +3,11 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils.translation import get_language_from_path
 from django.utils.translation import gettext as _
 
 from accounts.permissions import has_totp, requires_mfa
+from accounts.services import user_language_remember
 
 # Pages a coordinator without an authenticator app may still open: the ones
 # needed to set it up, and logging out.
@@ -50,3 +52,23 @@ class CoordinatorMFAMiddleware:
             ),
         )
         return redirect("mfa_activate_totp")
+
+
+class UserLanguageMiddleware:
+    """Remembers the language of the pages a logged-in person opens.
+
+    Only pages with a language in their path count (not the API, not files):
+    that is the language the person chose. E-mails to them use it.
+    """
+
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and response.status_code < 400:
+            language = get_language_from_path(request.path_info)
+            if language:
+                user_language_remember(user=user, language=language)
+        return response

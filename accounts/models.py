@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.db.models import Q
@@ -45,6 +46,15 @@ class User(AbstractBaseUser, PermissionsMixin):
         on_delete=models.PROTECT,
         related_name="editors",
     )
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        blank=True,
+        help_text=_(
+            "The language in which the person last used the site; e-mails to them are "
+            "written in it. Empty: the site's default language."
+        ),
+    )
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("joined"), default=timezone.now)
 
@@ -72,6 +82,13 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def is_staff(self) -> bool:
         return self.is_active and (self.is_superuser or self.role == Role.COORDINATOR)
+
+    @property
+    def mail_language(self) -> str:
+        """The language of e-mails to this person: theirs, if the site still offers it."""
+        if self.language in {code for code, _name in settings.LANGUAGES}:
+            return self.language
+        return settings.LANGUAGE_CODE
 
     @property
     def is_coordinator(self) -> bool:

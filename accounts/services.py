@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.db import transaction
 
 from accounts.enums import Role
@@ -29,3 +30,16 @@ def user_create(
     )
     EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=email_verified)
     return user
+
+
+def user_language_remember(*, user: User, language: str) -> None:
+    """Keep the language a person uses the site in, for the e-mails they get.
+
+    One UPDATE, and only when the language changed (the site's default
+    language counts as no choice made).
+    """
+    current = user.language or settings.LANGUAGE_CODE
+    if language == current:
+        return
+    User.objects.filter(pk=user.pk).update(language=language)
+    user.language = language

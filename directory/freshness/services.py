@@ -47,7 +47,7 @@ def stale_reminders_send(*, now: datetime) -> int:
 
 
 def _queue_reminder(editor: User, offers: list[Offer]) -> None:
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(editor.mail_language):
         context = {
             "editor": editor,
             "offers": offers,

@@ -173,9 +173,7 @@ def _mail_decision(change: PendingChange) -> None:
     author = change.author
     if author is None or not author.email:
         return
-    # Users have no language of their own yet: the site's default.
-    language = getattr(author, "language", "") or settings.LANGUAGE_CODE
-    with translation.override(language):
+    with translation.override(author.mail_language):
         context = {
             "change": change,
             "kind": KINDS[change.kind].label,

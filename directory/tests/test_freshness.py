@@ -93,6 +93,7 @@ def test_member_editor_sees_only_their_own_organisation(client, owner, outsider,
 
 def test_dashboard_query_count_does_not_grow_with_offers(client, coordinator, organisation):
     client.force_login(coordinator)
+    client.get(URL)  # the first page in a language keeps it for the coordinator's e-mails
 
     def queries_for(count):
         for number in range(count):
@@ -185,3 +186,14 @@ def test_member_area_links_to_the_tools_each_role_may_use(client, owner, coordin
     page = client.get(reverse("member:home")).content
     assert reverse("exchange:index").encode() in page
     assert reverse("admin:core_outgoingmail_changelist").encode() in page
+
+
+def test_reminders_in_the_language_each_editor_uses(entries, owner, outsider):
+    owner.language = "uk"
+    owner.save(update_fields=["language"])
+
+    stale_reminders_send(now=NOW)
+
+    queued = {mail.to: mail.body for mail in OutgoingMail.objects.all()}
+    assert "/uk/verwaltung/aktualitaet/" in queued["owner@example.org"]
+    assert "/de/verwaltung/aktualitaet/" in queued["outsider@example.org"]

@@ -67,6 +67,8 @@ def test_home_coordinator_queries_do_not_grow(
 ):
     for _ in range(count):
         OfferFactory(organisation=OrganisationFactory())
+    coordinator.language = "en"  # no write to keep the language of the page
+    coordinator.save(update_fields=["language"])
     client.force_login(coordinator)
 
     # session, user, TOTP check, pending count, demo marker, organisation list

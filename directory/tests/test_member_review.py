@@ -258,3 +258,15 @@ def test_invalid_submission_not_stored(client, offer, owner):
 
     assert response.status_code == 400
     assert not PendingChange.objects.exists()
+
+
+def test_decision_mail_in_the_language_the_author_uses(client, offer, owner, coordinator):
+    change = propose(client, owner, en(reverse("member:offer-edit", args=[offer.pk])), name="Neu")
+    client.force_login(coordinator)
+
+    client.post(reverse("member:review-reject", args=[change.pk]), {"comment": "Zu kurz."})
+
+    owner.refresh_from_db()
+    assert owner.language == "en"
+    mail = OutgoingMail.objects.get(purpose="review-decision")
+    assert f"/en/verwaltung/organisationen/{offer.organisation_id}/" in mail.body
