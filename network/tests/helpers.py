@@ -21,9 +21,9 @@ def join_data(**overrides) -> dict:
     return {key: value for key, value in data.items() if value is not None}
 
 
-def help_data(topics, **overrides) -> dict:
+def help_data(topic_list, **overrides) -> dict:
     data = {
-        "topics": [str(topic.pk) for topic in topics],
+        "topics": [str(topic.pk) for topic in topic_list],
         "languages": ["de", "ar"],
         "time_available": "week",
         "name": "Karim Example",

@@ -58,7 +58,7 @@ def help_fields(topics, **overrides):
 
 
 def test_join_request_is_stored_and_confirmed_in_the_language_used():
-    join_request, created = join_request_submit(data=join_fields(), language="ar")
+    _join_request, created = join_request_submit(data=join_fields(), language="ar")
 
     assert created
     assert JoinRequest.objects.get().language == "ar"
@@ -99,7 +99,7 @@ def test_help_offer_is_routed_to_matching_members_and_forwarded_to_their_contact
     VolunteerNeedFactory(organisation=organisation, topics=[tandem], languages=["ar"])
     VolunteerNeedFactory(organisation=other_organisation, topics=[TopicFactory()])
 
-    offer, created = help_offer_submit(data=help_fields([tandem]), language="uk")
+    _offer, created = help_offer_submit(data=help_fields([tandem]), language="uk")
 
     assert created
     (routing,) = Routing.objects.all()
