@@ -26,7 +26,7 @@ from core.mail import site_url
 from directory.enums import MembershipStatus
 from directory.models import Organisation
 from network import mails
-from network.enums import HelpStatus, JoinStatus
+from network.enums import JoinStatus
 from network.links import HELP, JOIN, status_url
 from network.models import HelpOffer, JoinRequest
 from network.routing import help_offer_route_automatically
@@ -212,10 +212,6 @@ def organisation_publish(*, organisation: Organisation) -> None:
         raise ValueError("the profile is not complete")
     organisation.listed = True
     organisation.save(update_fields=["listed", "updated_at"])
-
-
-def help_offer_is_open(offer: HelpOffer) -> bool:
-    return offer.status == HelpStatus.OPEN
 
 
 @transaction.atomic

@@ -138,3 +138,55 @@ def test_help_form_never_fails(client, topic, languages, time_available, message
     assert response.status_code in (302, 400, 429)
     if response.status_code != 302:
         assert stored() == before
+
+
+# --- forms of members and coordinators -------------------------------------------------
+
+
+def manage_url(name, *args):
+    with translation.override("en"):
+        return reverse(f"network:{name}", args=args)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"title": ""}, "This field is required."),
+        ({"title": "x" * 201}, "Ensure this value has at most 200 characters"),
+        ({"title": "Lesen\r\nBcc: x@example.org"}, "Line breaks and control characters"),
+        ({"title": "Lesen", "topics": []}, "This field is required."),
+        ({"title": "Lesen", "languages": ["xx"]}, "Select a valid choice."),
+        ({"title": "Lesen", "description": "x" * 2001}, "at most 2000 characters"),
+    ],
+)
+def test_volunteer_need_form_refuses_bad_input(client, owner, organisation, topic, data, message):
+    from network.models import VolunteerNeed
+
+    client.force_login(owner)
+    payload = {"topics": [str(topic.pk)], **data}
+    response = client.post(manage_url("need-create", organisation.pk), payload)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert VolunteerNeed.objects.count() == 0
+
+
+def test_volunteer_need_html_is_shown_escaped(client, owner, organisation, topic):
+    client.force_login(owner)
+    client.post(
+        manage_url("need-create", organisation.pk),
+        {"title": SCRIPT[:200], "topics": [str(topic.pk)]},
+    )
+    page = client.get(manage_url("needs", organisation.pk)).content.decode()
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;" in page
+
+
+def test_decline_reason_too_long_is_refused(client, coordinator):
+    from network.tests.factories import JoinRequestFactory
+
+    join_request = JoinRequestFactory()
+    client.force_login(coordinator)
+    response = client.post(manage_url("join-decline", join_request.pk), {"reason": "x" * 2001})
+    assert response.status_code == 400
+    assert "at most 2000 characters" in response.content.decode()
+    assert OutgoingMail.objects.count() == 0
