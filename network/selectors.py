@@ -19,7 +19,7 @@ def join_queue() -> QuerySet[JoinRequest]:
     return (
         JoinRequest.objects.filter(status=JoinStatus.OPEN)
         .select_related("district")
-        .prefetch_related("topics")
+        .prefetch_related("topics__translations")
         .order_by("created_at")
     )
 
@@ -34,7 +34,8 @@ def help_offers_needing_attention() -> QuerySet[HelpOffer]:
         .filter(Q(created_at__lte=cutoff) | ~Exists(waiting))
         .select_related("district")
         .prefetch_related(
-            "topics", Prefetch("routings", queryset=Routing.objects.select_related("organisation"))
+            "topics__translations",
+            Prefetch("routings", queryset=Routing.objects.select_related("organisation")),
         )
         .order_by("created_at")
     )
@@ -45,7 +46,7 @@ def inbox(*, organisation: Organisation) -> QuerySet[Routing]:
     return (
         Routing.objects.filter(organisation=organisation)
         .select_related("help_offer", "help_offer__district")
-        .prefetch_related("help_offer__topics")
+        .prefetch_related("help_offer__topics__translations")
         .order_by("-created_at")
     )
 
@@ -54,7 +55,7 @@ def volunteer_needs(*, organisation: Organisation) -> QuerySet[VolunteerNeed]:
     return (
         VolunteerNeed.objects.filter(organisation=organisation)
         .select_related("district")
-        .prefetch_related("topics")
+        .prefetch_related("topics__translations")
     )
 
 

@@ -247,7 +247,7 @@ def fill(organisation, count):
 @pytest.mark.parametrize("count", [1, 3])
 @pytest.mark.parametrize(
     ("name", "queries"),
-    [("join-queue", 6), ("help-queue", 7), ("inbox", 7), ("needs", 7), ("publish-list", 5)],
+    [("join-queue", 7), ("help-queue", 8), ("inbox", 8), ("needs", 8), ("publish-list", 5)],
 )
 def test_list_pages_have_a_fixed_number_of_queries(
     client, coordinator, organisation, django_assert_num_queries, count, name, queries
@@ -259,3 +259,17 @@ def test_list_pages_have_a_fixed_number_of_queries(
     with django_assert_num_queries(queries):
         response = client.get(url(name, *args))
     assert response.status_code == 200
+
+
+def test_inbox_names_topics_in_the_page_language(client, owner, organisation):
+    from directory.models import TopicTranslation
+
+    topic = TopicFactory(name="Sprachtandem")
+    TopicTranslation.objects.create(
+        source=topic, language="en", name="Language tandem", source_digest=topic.source_digest()
+    )
+    RoutingFactory(organisation=organisation, help_offer=HelpOfferFactory(topics=[topic]))
+    client.force_login(owner)
+    page = client.get(url("inbox", organisation.pk)).content.decode()
+    assert "Language tandem" in page
+    assert "Sprachtandem" not in page

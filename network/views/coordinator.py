@@ -47,7 +47,7 @@ def join_queue(request: HttpRequest) -> HttpResponse:
 def _open_request(pk: UUID) -> JoinRequest:
     join_request = (
         JoinRequest.objects.select_related("district")
-        .prefetch_related("topics")
+        .prefetch_related("topics__translations")
         .filter(pk=pk)
         .first()
     )
@@ -121,7 +121,8 @@ def help_queue(request: HttpRequest) -> HttpResponse:
 @coordinator_required
 def help_detail(request: HttpRequest, pk: UUID) -> HttpResponse:
     offer = get_object_or_404(
-        HelpOffer.objects.select_related("district").prefetch_related("topics"), pk=pk
+        HelpOffer.objects.select_related("district").prefetch_related("topics__translations"),
+        pk=pk,
     )
     form = RouteForm(request.POST or None)
     status = 200
