@@ -190,3 +190,11 @@ def test_decline_reason_too_long_is_refused(client, coordinator):
     assert response.status_code == 400
     assert "at most 2000 characters" in response.content.decode()
     assert OutgoingMail.objects.count() == 0
+
+
+@FUZZ
+@given(token=st.text(alphabet=st.characters(blacklist_characters="/?#%"), min_size=1, max_size=400))
+def test_any_state_link_token_is_a_clear_4xx(client, token):
+    response = client.post(manage_url("status", token))
+    assert response.status_code == 400
+    assert stored() == (0, 0, 0)

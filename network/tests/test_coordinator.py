@@ -10,7 +10,8 @@ from django.utils import translation
 from accounts.models import User
 from directory.enums import MembershipStatus
 from directory.models import Organisation
-from directory.selectors import public_offers
+from directory.search.index import search_index_offers
+from directory.selectors import OfferFilters, offer_search, public_offers
 from directory.tests.factories import ContactFactory, OfferFactory, TopicFactory
 from network.enums import HelpStatus, JoinStatus, RoutingStatus
 from network.models import JoinRequest, Routing
@@ -193,6 +194,10 @@ def test_help_detail_explains_the_ranking(client, coordinator, organisation):
     assert f"{organisation.name} – score 100 (topics: tandem)" in page
 
 
+def searched(query):
+    return offer_search(query=query, filters=OfferFilters()).offer_ids
+
+
 def test_publishing_brings_a_new_member_into_the_overview_and_search(client, coordinator):
     organisation = Organisation.objects.create(
         name="Sprachcafé Oststadt",
@@ -203,12 +208,14 @@ def test_publishing_brings_a_new_member_into_the_overview_and_search(client, coo
         listed=False,
     )
     offer = OfferFactory(organisation=organisation, name="Sprachcafé am Dienstag")
+    search_index_offers([offer.pk])
     overview = reverse("directory:network")
     assert "Sprachcafé Oststadt" not in client.get(overview).content.decode()
     assert (
         client.get(reverse("directory:organisation-detail", args=["sprachcafe"])).status_code == 404
     )
     assert offer not in public_offers()
+    assert searched("Sprachcafé") == []
 
     client.force_login(coordinator)
     incomplete = client.post(url("publish", organisation.pk), follow=True)
@@ -225,6 +232,8 @@ def test_publishing_brings_a_new_member_into_the_overview_and_search(client, coo
     client.logout()
     assert "Sprachcafé Oststadt" in client.get(overview).content.decode()
     assert offer in public_offers()
+    assert searched("Sprachcafé") == [offer.pk]
+    assert searched("") == [offer.pk]
 
 
 def fill(organisation, count):
