@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -95,4 +96,43 @@ def help_taken_up(routing) -> None:
         template="help_taken_up",
         context={"offer": offer, "organisation": routing.organisation},
         key=f"network:help-taken-up:{routing.pk}",
+    )
+
+
+def coordinators_notice(*, subject, link_path: str, key: str) -> None:
+    """Tell every coordinator that something waits in a queue (a link, nothing personal)."""
+    from accounts.enums import Role
+    from accounts.models import User
+
+    addresses = User.objects.filter(role=Role.COORDINATOR, is_active=True).values_list(
+        "email", flat=True
+    )
+    for address in addresses:
+        _send(
+            to=address,
+            language=settings.LANGUAGE_CODE,
+            subject=subject,
+            template="coordinator_notice",
+            context={"link": site_url(link_path)},
+            key=f"{key}:{address.lower()}",
+        )
+
+
+def join_request_waiting(join_request) -> None:
+    with translation.override(settings.LANGUAGE_CODE):
+        path = reverse("network:join-detail", args=[join_request.pk])
+    coordinators_notice(
+        subject=_("A new join request is waiting"),
+        link_path=path,
+        key=f"network:join-waiting:{join_request.pk}",
+    )
+
+
+def help_offer_unmatched(help_offer) -> None:
+    with translation.override(settings.LANGUAGE_CODE):
+        path = reverse("network:help-detail", args=[help_offer.pk])
+    coordinators_notice(
+        subject=_("A help offer found no matching organisation"),
+        link_path=path,
+        key=f"network:help-unmatched:{help_offer.pk}",
     )

@@ -56,8 +56,9 @@ def join_request_submit(*, data: dict, language: str) -> tuple[JoinRequest, bool
 
     Steps: a request with the same e-mail and content within
     ``NETWORK_DUPLICATE_MINUTES`` is returned as it is (merged, no second
-    mail); otherwise store it with the time of consent and queue the
-    confirmation with the signed state link, in the language used.
+    mail); otherwise store it with the time of consent, queue the
+    confirmation with the signed state link in the language used, and tell
+    the coordinators (a link only) that it waits in their queue.
     """
     fingerprint = _fingerprint(data, JOIN_FIELDS)
     existing = _recent_duplicate(JoinRequest, fingerprint)
@@ -74,6 +75,7 @@ def join_request_submit(*, data: dict, language: str) -> tuple[JoinRequest, bool
     join_request.save()
     join_request.topics.set(data.get("topics") or [])
     mails.join_confirmation(join_request, status_url(JOIN, join_request.pk, language))
+    mails.join_request_waiting(join_request)
     return join_request, True
 
 
@@ -82,8 +84,9 @@ def help_offer_submit(*, data: dict, language: str) -> tuple[HelpOffer, bool]:
     """Store a help offer from the public form; returns (offer, newly stored).
 
     Steps: merge a duplicate as for join requests; store the offer; route
-    it to the best-matching member organisations (``network.routing``);
-    queue the confirmation with the signed state link.
+    it to the best-matching member organisations (``network.routing``), or
+    tell the coordinators when none matches; queue the confirmation with the
+    signed state link.
     """
     fingerprint = _fingerprint(data, HELP_FIELDS)
     existing = _recent_duplicate(HelpOffer, fingerprint)
@@ -100,7 +103,8 @@ def help_offer_submit(*, data: dict, language: str) -> tuple[HelpOffer, bool]:
     offer.full_clean()
     offer.save()
     offer.topics.set(data["topics"])
-    help_offer_route_automatically(help_offer=offer)
+    if not help_offer_route_automatically(help_offer=offer):
+        mails.help_offer_unmatched(offer)
     mails.help_confirmation(offer, status_url(HELP, offer.pk, language))
     return offer, True
 

@@ -82,7 +82,7 @@ def test_html_is_stored_as_text_and_shown_escaped(client, coordinator):
     client.post(url("join"), join_data(name=SCRIPT[:200], activity=SCRIPT, message=SCRIPT))
     join_request = JoinRequest.objects.get()
     assert join_request.activity == SCRIPT
-    mail = OutgoingMail.objects.get()
+    mail = OutgoingMail.objects.get(purpose="network:join_confirmation")
     assert SCRIPT[:200] in mail.body  # plain text, not HTML: shown as typed
     client.force_login(coordinator)
     with translation.override("en"):

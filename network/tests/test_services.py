@@ -245,3 +245,20 @@ def test_the_district_is_part_of_the_duplicate_check():
     join_request_submit(data=join_fields(district=DistrictFactory()), language="de")
     assert JoinRequest.objects.count() == 2
     assert OutgoingMail.objects.count() == 2
+
+
+def test_coordinators_hear_of_new_requests_and_unmatched_offers(coordinator, tandem):
+    join_request, _ = join_request_submit(data=join_fields(), language="ar")
+    offer, _ = help_offer_submit(data=help_fields([tandem]), language="ar")
+    notices = mails_to(coordinator.email)
+    assert [mail.purpose for mail in notices] == ["network:coordinator_notice"] * 2
+    assert str(join_request.pk) in notices[0].body
+    assert str(offer.pk) in notices[1].body
+    assert "amina@example.org" not in notices[0].body  # a link, nothing personal
+    assert "/de/mitmachen/verwaltung/" in notices[0].body
+
+
+def test_coordinators_are_not_told_of_matched_offers(coordinator, tandem, organisation):
+    VolunteerNeedFactory(organisation=organisation, topics=[tandem])
+    help_offer_submit(data=help_fields([tandem]), language="de")
+    assert mails_to(coordinator.email) == []
