@@ -204,3 +204,19 @@ def test_a_decided_join_request_cannot_be_withdrawn_through_the_link(client, coo
     assert b'data-testid="withdraw"' not in client.get(link).content
     assert client.post(link).status_code == 409
     assert JoinRequest.objects.count() == 1
+
+
+def test_behind_a_trusted_proxy_each_client_address_has_its_own_limit(client, settings):
+    settings.NETWORK_RATE_LIMIT = 1
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    for number in range(2):
+        response = client.post(
+            url("join"),
+            join_data(email=f"p{number}@example.org"),
+            HTTP_X_FORWARDED_FOR=f"198.51.100.{number}",
+        )
+        assert response.status_code == 302
+    again = client.post(
+        url("join"), join_data(email="p7@example.org"), HTTP_X_FORWARDED_FOR="198.51.100.0"
+    )
+    assert again.status_code == 429

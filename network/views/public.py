@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from allauth.account.adapter import get_adapter
 from django.conf import settings
 from django.contrib.auth.views import PasswordResetConfirmView
 from django.http import HttpRequest, HttpResponse
@@ -32,9 +33,10 @@ def _public_form(request: HttpRequest, *, form_class, submit, kind: str, templat
     form = form_class(request.POST)
     if not form.is_valid():
         return render(request, template, _form_context(form), status=400)
-    if rate_limit_hit(
-        ip_address=request.META.get("REMOTE_ADDR", ""), email=form.cleaned_data["email"]
-    ):
+    # The client's address as allauth sees it for its login limits, so one
+    # setting (ALLAUTH_TRUSTED_PROXY_COUNT) serves both behind a reverse proxy.
+    ip_address = get_adapter(request).get_client_ip(request)
+    if rate_limit_hit(ip_address=ip_address, email=form.cleaned_data["email"]):
         form.add_error(None, _("Too many requests were sent. Please wait an hour and try again."))
         return render(request, template, _form_context(form), status=TOO_MANY)
     submit(data=form.cleaned_data, language=get_language() or settings.LANGUAGE_CODE)
