@@ -354,13 +354,9 @@ STORAGES["uploads"] = {
 
 # --- Joining and helping (network app) -------------------------------------------
 #
-# Privacy notice shown next to the consent box of the public forms.
-NETWORK_PRIVACY_NOTICE = env_str(
-    "NETWORK_PRIVACY_NOTICE",
-    "We store your details only to answer your request and to pass your help offer "
-    "to matching member organisations of the network. They are deleted after 12 "
-    "months, or at once when you withdraw your request.",
-)
+# Privacy notice shown next to the consent box of the public forms. Empty:
+# the app's own notice, translated into every site language.
+NETWORK_PRIVACY_NOTICE = env_str("NETWORK_PRIVACY_NOTICE", "")
 # Spam protection: a form filled faster than this is refused; per IP address
 # and per e-mail address at most NETWORK_RATE_LIMIT submissions per window.
 NETWORK_MIN_FILL_SECONDS = env_int("NETWORK_MIN_FILL_SECONDS", 3)

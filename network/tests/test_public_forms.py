@@ -220,3 +220,10 @@ def test_behind_a_trusted_proxy_each_client_address_has_its_own_limit(client, se
         url("join"), join_data(email="p7@example.org"), HTTP_X_FORWARDED_FOR="198.51.100.0"
     )
     assert again.status_code == 429
+
+
+def test_without_a_notice_setting_the_own_notice_names_the_retention(client, settings):
+    settings.NETWORK_PRIVACY_NOTICE = ""
+    settings.NETWORK_RETENTION_MONTHS = 7
+    response = client.get(url("help"))
+    assert "They are deleted after 7 months" in response.content.decode()

@@ -43,8 +43,18 @@ def _public_form(request: HttpRequest, *, form_class, submit, kind: str, templat
     return redirect(f"{reverse_lazy('network:thanks')}?kind={kind}")
 
 
+def privacy_notice() -> str:
+    """The notice from the setting, or our own in the page's language."""
+    return settings.NETWORK_PRIVACY_NOTICE or _(
+        "We store your details only to answer your request and to pass your help offer "
+        "to matching member organisations of the network, who then contact you. They are "
+        "deleted after %(months)d months, or at once when you withdraw your request "
+        "through the link in our e-mail."
+    ) % {"months": settings.NETWORK_RETENTION_MONTHS}
+
+
 def _form_context(form) -> dict:
-    return {"form": form, "privacy_notice": settings.NETWORK_PRIVACY_NOTICE}
+    return {"form": form, "privacy_notice": privacy_notice()}
 
 
 @require_http_methods(["GET", "POST"])
