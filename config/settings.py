@@ -359,7 +359,25 @@ STORAGES["uploads"] = {
 
 # --- Joining and helping (network app) -------------------------------------------
 #
-# (settings of the network app follow here)
+# Privacy notice shown next to the consent box of the public forms. Empty:
+# the app's own notice, translated into every site language.
+NETWORK_PRIVACY_NOTICE = env_str("NETWORK_PRIVACY_NOTICE", "")
+# Spam protection: a form filled faster than this is refused; per IP address
+# and per e-mail address at most NETWORK_RATE_LIMIT submissions per window.
+NETWORK_MIN_FILL_SECONDS = env_int("NETWORK_MIN_FILL_SECONDS", 3)
+NETWORK_MAX_FORM_AGE_HOURS = env_int("NETWORK_MAX_FORM_AGE_HOURS", 24)
+NETWORK_RATE_LIMIT = env_int("NETWORK_RATE_LIMIT", 5)
+NETWORK_RATE_WINDOW_MINUTES = env_int("NETWORK_RATE_WINDOW_MINUTES", 60)
+# The same e-mail address sending the same content within this time is one request.
+NETWORK_DUPLICATE_MINUTES = env_int("NETWORK_DUPLICATE_MINUTES", 10)
+# Links in confirmation e-mails (see state, withdraw) stay valid this long.
+NETWORK_LINK_MAX_AGE_DAYS = env_int("NETWORK_LINK_MAX_AGE_DAYS", 90)
+# A help offer goes to at most this many member organisations.
+NETWORK_MATCH_LIMIT = env_int("NETWORK_MATCH_LIMIT", 3)
+# Help offers nobody took up after this many days are shown to the coordinator.
+NETWORK_UNROUTED_DAYS = env_int("NETWORK_UNROUTED_DAYS", 7)
+# Personal data of help offers and declined join requests is deleted after this.
+NETWORK_RETENTION_MONTHS = env_int("NETWORK_RETENTION_MONTHS", 12)
 
 
 LOGGING = {

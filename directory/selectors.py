@@ -44,8 +44,9 @@ def _translations(model, language: str) -> Prefetch:
 
 
 def member_list(*, language: str) -> QuerySet[Organisation]:
-    """Active network members, by name, with their text in ``language`` prefetched."""
-    return Organisation.objects.filter(membership_status=MembershipStatus.ACTIVE).prefetch_related(
+    """Active, published network members, by name, with their text in ``language`` prefetched."""
+    members = Organisation.objects.filter(membership_status=MembershipStatus.ACTIVE, listed=True)
+    return members.prefetch_related(
         _translations(OrganisationTranslation, language),
         Prefetch(
             "contacts",
@@ -77,10 +78,11 @@ def spoken_language_codes() -> list[str]:
 
 
 def public_offers() -> QuerySet[Offer]:
-    """Offers the public may see: running (or paused) offers of active members."""
+    """Offers the public may see: running (or paused) offers of active, published members."""
     return Offer.objects.filter(
         status__in=PUBLIC_OFFER_STATUSES,
         organisation__membership_status=MembershipStatus.ACTIVE,
+        organisation__listed=True,
     )
 
 

@@ -293,7 +293,7 @@ def service_at_location_detail(*, place_id: UUID, language: str) -> Row | None:
 
 
 def _members(search: str) -> QuerySet[Organisation]:
-    members = Organisation.objects.filter(membership_status=MembershipStatus.ACTIVE)
+    members = Organisation.objects.filter(membership_status=MembershipStatus.ACTIVE, listed=True)
     if search.strip():
         members = members.filter(name__icontains=search.strip())
     return members.order_by("name", "id")

@@ -25,6 +25,9 @@ class Organisation(TranslatableModel, HsdsModel):
         default=MembershipStatus.APPLICANT,
     )
     member_since = models.DateField(_("member since"), null=True, blank=True)
+    # A newly accepted member stays out of the public overview until the
+    # coordinator publishes its completed profile (network app).
+    listed = models.BooleanField(_("shown in the public network overview"), default=True)
     description = models.TextField(_("description (German)"), blank=True)
     statement = models.TextField(_("statement (German)"), blank=True)
     statement_by = models.ForeignKey(

@@ -24,6 +24,7 @@ from uuid import UUID
 from django.core.cache import cache
 from django.db import connection, transaction
 
+from directory.enums import MembershipStatus
 from directory.models import (
     Offer,
     OfferPosting,
@@ -237,7 +238,11 @@ def document_values(offer: Offer) -> dict:
     """What a search document copies from its offer (with prefetched locations)."""
     return {
         "status": offer.status,
-        "membership_status": offer.organisation.membership_status,
+        # The membership as the public sees it: a member not yet published
+        # (network app) is searched like an applicant, i.e. not at all.
+        "membership_status": offer.organisation.membership_status
+        if offer.organisation.listed
+        else MembershipStatus.APPLICANT,
         "name": offer.name,
         "free_of_charge": offer.free_of_charge,
         "wheelchair_accessible": any(

@@ -1,0 +1,40 @@
+"""Who may open which page of the network app. Views ask here, never inline.
+
+Coordinators see everything. A member editor sees only their own
+organisation's inbox and volunteer needs; other organisations' entries
+answer 404, as if they did not exist.
+"""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from django.http import Http404
+
+from accounts.permissions import can_edit_organisation
+from directory.member.access import coordinator_required, member_required  # noqa: F401
+from directory.models import Organisation
+from network.models import Routing, VolunteerNeed
+
+
+def organisation_for(user, organisation_id: UUID) -> Organisation:
+    organisation = Organisation.objects.filter(pk=organisation_id).first()
+    if organisation is None or not can_edit_organisation(user, organisation.pk):
+        raise Http404
+    return organisation
+
+
+def need_for(user, need_id: UUID) -> VolunteerNeed:
+    need = VolunteerNeed.objects.select_related("organisation").filter(pk=need_id).first()
+    if need is None or not can_edit_organisation(user, need.organisation_id):
+        raise Http404
+    return need
+
+
+def routing_for(user, routing_id: UUID) -> Routing:
+    routing = (
+        Routing.objects.select_related("organisation", "help_offer").filter(pk=routing_id).first()
+    )
+    if routing is None or not can_edit_organisation(user, routing.organisation_id):
+        raise Http404
+    return routing

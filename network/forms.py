@@ -1,0 +1,263 @@
+"""The public forms (join, offer help) and the forms of members and coordinators."""
+
+from __future__ import annotations
+
+import re
+
+from django import forms
+from django.conf import settings
+from django.conf.locale import LANG_INFO
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from directory.enums import MembershipStatus, OrganisationKind
+from directory.models import District, Organisation, Topic
+from directory.selectors import spoken_language_codes
+from network.enums import ApplicantKind, TimeAvailable
+from network.models import VolunteerNeed
+from network.spam import SpamGuardForm
+
+# Control characters (CR, LF, NUL, …) have no place in a one-line field:
+# in a name they could be used to forge e-mail headers.
+CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
+CONTROL_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+PHONE = re.compile(r"^\+?[0-9 ()/\-]{3,40}$")
+
+
+def one_line(value: str) -> None:
+    if CONTROL.search(value):
+        raise forms.ValidationError(
+            _("Line breaks and control characters are not allowed here."), code="control"
+        )
+
+
+def plain_text(value: str) -> None:
+    if CONTROL_IN_TEXT.search(value):
+        raise forms.ValidationError(_("Control characters are not allowed."), code="control")
+
+
+def phone_number(value: str) -> None:
+    if value and not PHONE.match(value):
+        raise forms.ValidationError(
+            _("Enter a phone number with digits, spaces and + only."), code="phone"
+        )
+
+
+class TopicChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Topic) -> str:
+        return obj.localized(get_language() or settings.LANGUAGE_CODE).name
+
+
+def topic_field(*, required: bool, label) -> TopicChoiceField:
+    return TopicChoiceField(
+        queryset=Topic.objects.prefetch_related("translations"),
+        widget=forms.CheckboxSelectMultiple,
+        required=required,
+        label=label,
+    )
+
+
+def district_field() -> forms.ModelChoiceField:
+    return forms.ModelChoiceField(
+        queryset=District.objects.all(), required=False, label=_("District")
+    )
+
+
+def language_choices() -> list[tuple[str, str]]:
+    """The site's languages and those spoken at any offer, named in themselves."""
+    codes = {code for code, _name in settings.LANGUAGES} | set(spoken_language_codes())
+    known = sorted(code for code in codes if code in LANG_INFO)
+    return [(code, LANG_INFO[code]["name_local"]) for code in known]
+
+
+def consent_field() -> forms.BooleanField:
+    return forms.BooleanField(
+        label=_("I agree that my details are stored and used as described above."),
+        error_messages={
+            "required": _(
+                "Please agree to the processing of your data. Without it we cannot "
+                "take your request."
+            )
+        },
+    )
+
+
+class ContactFields(SpamGuardForm):
+    """Name, e-mail, phone, message: what both public forms ask."""
+
+    name = forms.CharField(label=_("Your name"), max_length=200, validators=[one_line])
+    email = forms.EmailField(label=_("E-mail address"), max_length=254)
+    phone = forms.CharField(
+        label=_("Phone"), max_length=40, required=False, validators=[one_line, phone_number]
+    )
+    message = forms.CharField(
+        label=_("Message"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        validators=[plain_text],
+    )
+
+    field_order = ["name", "email", "phone"]
+
+
+class JoinRequestForm(ContactFields):
+    kind = forms.ChoiceField(
+        label=_("Who wants to join?"), choices=ApplicantKind.choices, widget=forms.RadioSelect
+    )
+    organisation_name = forms.CharField(
+        label=_("Organisation"),
+        max_length=200,
+        required=False,
+        validators=[one_line],
+        help_text=_("If you ask for an organisation or work for one."),
+    )
+    activity = forms.CharField(
+        label=_("What do you do?"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        validators=[plain_text],
+    )
+
+    field_order = [
+        "kind",
+        "name",
+        "organisation_name",
+        "activity",
+        "district",
+        "topics",
+        "email",
+        "phone",
+        "message",
+        "consent",
+        "homepage",
+        "started",
+    ]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["district"] = district_field()
+        self.fields["topics"] = topic_field(required=False, label=_("Topics you work on"))
+        self.fields["consent"] = consent_field()
+        self.order_fields(self.field_order)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("kind") == ApplicantKind.ORGANISATION and not cleaned.get(
+            "organisation_name"
+        ):
+            self.add_error("organisation_name", _("Please name the organisation."))
+        return cleaned
+
+
+class HelpOfferForm(ContactFields):
+    time_available = forms.ChoiceField(
+        label=_("How much time do you have?"),
+        choices=TimeAvailable.choices,
+        widget=forms.RadioSelect,
+    )
+
+    field_order = [
+        "topics",
+        "languages",
+        "district",
+        "time_available",
+        "name",
+        "email",
+        "phone",
+        "message",
+        "consent",
+        "homepage",
+        "started",
+    ]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["topics"] = topic_field(required=True, label=_("What can you offer?"))
+        self.fields["languages"] = forms.MultipleChoiceField(
+            label=_("Languages you speak"),
+            choices=language_choices(),
+            widget=forms.CheckboxSelectMultiple,
+        )
+        self.fields["district"] = district_field()
+        self.fields["consent"] = consent_field()
+        self.order_fields(self.field_order)
+
+
+class AcceptForm(forms.Form):
+    """Accept a join request: link an existing organisation or create one."""
+
+    organisation = forms.ModelChoiceField(
+        queryset=Organisation.objects.all(),
+        required=False,
+        label=_("Link to an existing organisation"),
+        help_text=_("Leave empty to create a new organisation."),
+    )
+    organisation_name = forms.CharField(
+        label=_("Name of the new organisation"),
+        max_length=200,
+        required=False,
+        validators=[one_line],
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=OrganisationKind.choices, initial=OrganisationKind.ASSOCIATION
+    )
+    editor_name = forms.CharField(
+        label=_("Name of the editor"), max_length=200, validators=[one_line]
+    )
+    editor_email = forms.EmailField(label=_("E-mail of the editor"), max_length=254)
+
+    def clean_editor_email(self) -> str:
+        from accounts.models import User
+
+        email = self.cleaned_data["editor_email"].lower()
+        if User.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(_("There is already a login with this e-mail address."))
+        return email
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("organisation") and not cleaned.get("organisation_name"):
+            self.add_error(
+                "organisation_name", _("Name the new organisation or choose an existing one.")
+            )
+        return cleaned
+
+
+class DeclineForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason (sent to the person)"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        validators=[plain_text],
+    )
+
+
+class RouteForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        queryset=Organisation.objects.filter(membership_status=MembershipStatus.ACTIVE),
+        label=_("Send to organisation"),
+    )
+
+
+class EmailForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail address"), max_length=254)
+
+
+class VolunteerNeedForm(forms.ModelForm):
+    class Meta:
+        model = VolunteerNeed
+        fields = ["title", "description", "topics", "languages", "district", "is_open"]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["title"].validators.append(one_line)
+        self.fields["description"].validators.append(plain_text)
+        self.fields["topics"] = topic_field(required=True, label=_("Topics"))
+        self.fields["languages"] = forms.MultipleChoiceField(
+            label=_("Languages wanted"),
+            choices=language_choices(),
+            widget=forms.CheckboxSelectMultiple,
+            required=False,
+        )
+        self.fields["district"] = district_field()

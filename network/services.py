@@ -1,0 +1,229 @@
+"""Writes of the network app: public submissions, withdrawal, the coordinator's decisions.
+
+Every submission is stored before any mail: the mails are queued in the
+outbox inside the same transaction and sent by the worker after commit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.tokens import default_token_generator
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.utils.text import slugify
+
+from accounts.enums import Role
+from accounts.models import User
+from accounts.services import user_create
+from core.mail import site_url
+from directory.enums import MembershipStatus
+from directory.models import Organisation
+from network import mails
+from network.enums import JoinStatus
+from network.links import HELP, JOIN, status_url
+from network.models import HelpOffer, JoinRequest
+from network.routing import help_offer_route_automatically
+
+JOIN_FIELDS = ("kind", "name", "organisation_name", "activity", "email", "phone", "message")
+HELP_FIELDS = ("name", "email", "phone", "time_available", "message")
+
+
+def _fingerprint(data: dict, fields: tuple[str, ...]) -> str:
+    """E-mail address plus content, normalised: a double click gives the same value."""
+    content = {name: str(data.get(name) or "").strip().casefold() for name in fields}
+    content["topics"] = sorted(str(topic.pk) for topic in data.get("topics") or [])
+    content["languages"] = sorted(data.get("languages") or [])
+    content["district"] = str(getattr(data.get("district"), "pk", "") or "")
+    encoded = json.dumps(content, sort_keys=True).encode()
+    return hashlib.sha256(encoded).hexdigest()
+
+
+def _recent_duplicate(model, fingerprint: str):
+    since = timezone.now() - timedelta(minutes=settings.NETWORK_DUPLICATE_MINUTES)
+    return model.objects.filter(fingerprint=fingerprint, created_at__gte=since).first()
+
+
+@transaction.atomic
+def join_request_submit(*, data: dict, language: str) -> tuple[JoinRequest, bool]:
+    """Store a join request from the public form; returns (request, newly stored).
+
+    Steps: a request with the same e-mail and content within
+    ``NETWORK_DUPLICATE_MINUTES`` is returned as it is (merged, no second
+    mail); otherwise store it with the time of consent, queue the
+    confirmation with the signed state link in the language used, and tell
+    the coordinators (a link only) that it waits in their queue.
+    """
+    fingerprint = _fingerprint(data, JOIN_FIELDS)
+    existing = _recent_duplicate(JoinRequest, fingerprint)
+    if existing is not None:
+        return existing, False
+    join_request = JoinRequest(
+        **{name: data.get(name) or "" for name in JOIN_FIELDS},
+        district=data.get("district"),
+        language=language,
+        consent_at=timezone.now(),
+        fingerprint=fingerprint,
+    )
+    join_request.full_clean()
+    join_request.save()
+    join_request.topics.set(data.get("topics") or [])
+    mails.join_confirmation(join_request, status_url(JOIN, join_request.pk, language))
+    mails.join_request_waiting(join_request)
+    return join_request, True
+
+
+@transaction.atomic
+def help_offer_submit(*, data: dict, language: str) -> tuple[HelpOffer, bool]:
+    """Store a help offer from the public form; returns (offer, newly stored).
+
+    Steps: merge a duplicate as for join requests; store the offer; route
+    it to the best-matching member organisations (``network.routing``), or
+    tell the coordinators when none matches; queue the confirmation with the
+    signed state link.
+    """
+    fingerprint = _fingerprint(data, HELP_FIELDS)
+    existing = _recent_duplicate(HelpOffer, fingerprint)
+    if existing is not None:
+        return existing, False
+    offer = HelpOffer(
+        **{name: data.get(name) or "" for name in HELP_FIELDS},
+        languages=sorted(data.get("languages") or []),
+        district=data.get("district"),
+        language=language,
+        consent_at=timezone.now(),
+        fingerprint=fingerprint,
+    )
+    offer.full_clean()
+    offer.save()
+    offer.topics.set(data["topics"])
+    if not help_offer_route_automatically(help_offer=offer):
+        mails.help_offer_unmatched(offer)
+    mails.help_confirmation(offer, status_url(HELP, offer.pk, language))
+    return offer, True
+
+
+@transaction.atomic
+def submission_withdraw(*, submission: JoinRequest | HelpOffer) -> None:
+    """The person withdraws: everything stored about this submission is deleted.
+
+    A join request can be withdrawn only while it waits for the coordinator.
+    """
+    if isinstance(submission, JoinRequest) and submission.status != JoinStatus.OPEN:
+        raise ValueError("decided join requests cannot be withdrawn")
+    submission.delete()
+
+
+def _unique_slug(name: str) -> str:
+    base = slugify(name)[:70] or "mitglied"
+    slug, number = base, 2
+    while Organisation.objects.filter(slug=slug).exists():
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
+def _invitation_link(user: User, language: str) -> str:
+    """A password-reset link of Django's token generator: single use (the token
+    depends on the password, which it sets) and expiring (PASSWORD_RESET_TIMEOUT)."""
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = default_token_generator.make_token(user)
+    with translation.override(language):
+        return site_url(reverse("network:invitation", args=[uid, token]))
+
+
+@transaction.atomic
+def join_request_accept(
+    *,
+    join_request: JoinRequest,
+    by: User,
+    organisation: Organisation | None,
+    organisation_name: str,
+    kind: str,
+    editor_email: str,
+    editor_name: str,
+) -> Organisation:
+    """Accept a join request.
+
+    Steps: link the given organisation or create one; make it an active
+    member (not yet listed publicly: the coordinator publishes the profile
+    once it is complete); create a member-editor login without a password;
+    record the decision; e-mail a single-use, expiring link to set the
+    password, in the language of the request.
+    """
+    today = timezone.localdate()
+    if organisation is None:
+        organisation = Organisation(
+            name=organisation_name,
+            slug=_unique_slug(organisation_name),
+            kind=kind,
+            membership_status=MembershipStatus.ACTIVE,
+            member_since=today,
+            listed=False,
+        )
+    else:
+        if organisation.membership_status != MembershipStatus.ACTIVE:
+            organisation.listed = False
+        organisation.membership_status = MembershipStatus.ACTIVE
+        organisation.member_since = organisation.member_since or today
+    organisation.full_clean()
+    organisation.save()
+    user = user_create(
+        email=editor_email,
+        name=editor_name,
+        role=Role.MEMBER_EDITOR,
+        organisation=organisation,
+        email_verified=True,
+    )
+    join_request.status = JoinStatus.ACCEPTED
+    join_request.organisation = organisation
+    join_request.decided_at = timezone.now()
+    join_request.decided_by = by
+    join_request.save(update_fields=["status", "organisation", "decided_at", "decided_by"])
+    link = _invitation_link(user, join_request.language)
+    mails.join_invitation(join_request, to=user.email, link=link)
+    return organisation
+
+
+@transaction.atomic
+def join_request_decline(*, join_request: JoinRequest, reason: str, by: User) -> None:
+    """Decline with a reason; the reason is e-mailed in the language of the request."""
+    join_request.status = JoinStatus.DECLINED
+    join_request.decline_reason = reason
+    join_request.decided_at = timezone.now()
+    join_request.decided_by = by
+    join_request.save(update_fields=["status", "decline_reason", "decided_at", "decided_by"])
+    mails.join_declined(join_request)
+
+
+def profile_is_complete(organisation: Organisation) -> bool:
+    """Ready to publish: a description and at least one public contact."""
+    return (
+        bool(organisation.description.strip())
+        and organisation.contacts.filter(public=True).exists()
+    )
+
+
+@transaction.atomic
+def organisation_publish(*, organisation: Organisation) -> None:
+    """Show an accepted member in the public network overview (profile complete)."""
+    if not profile_is_complete(organisation):
+        raise ValueError("the profile is not complete")
+    organisation.listed = True
+    organisation.save(update_fields=["listed", "updated_at"])
+
+
+@transaction.atomic
+def volunteer_need_save(*, form, organisation: Organisation):
+    """Save a volunteer need from its (valid) form, always for ``organisation``."""
+    need = form.save(commit=False)
+    need.organisation = organisation
+    need.full_clean()
+    need.save()
+    form.save_m2m()
+    return need
