@@ -180,12 +180,14 @@ def test_member_area_links_to_the_tools_each_role_may_use(client, owner, coordin
     page = client.get(reverse("member:organisation", args=[owner.organisation_id])).content
     assert reverse("freshness:dashboard").encode() in page
     assert reverse("translating:overview").encode() in page
+    assert reverse("network:member-home").encode() in page
     assert reverse("exchange:index").encode() not in page
 
     client.force_login(coordinator)
     page = client.get(reverse("member:home")).content
     assert reverse("exchange:index").encode() in page
     assert reverse("admin:core_outgoingmail_changelist").encode() in page
+    assert reverse("network:member-home").encode() in page
 
 
 def test_reminders_in_the_language_each_editor_uses(entries, owner, outsider):
