@@ -349,7 +349,10 @@ STORAGES["uploads"] = {
 
 # --- Intercultural Week (festival app) -------------------------------------------
 #
-# (settings of the festival app follow here)
+# Largest event image accepted (bytes); images are checked by content (Pillow).
+FESTIVAL_IMAGE_MAX_BYTES = env_int("FESTIVAL_IMAGE_MAX_BYTES", 3 * 1024 * 1024)
+# How long a new late-submission link works by default (days).
+FESTIVAL_LINK_DAYS = env_int("FESTIVAL_LINK_DAYS", 14)
 
 
 # --- Joining and helping (network app) -------------------------------------------
