@@ -77,6 +77,8 @@ class EventForm(forms.Form):
                 },
             )
         )
+        for name in ("contact_name", "contact_email", "contact_phone"):
+            self.fields[name].help_text = _("Shown publicly with the event.")
         self.fields["venue"].queryset = Venue.objects.filter(edition=edition)
         self.fields["venue"].required = False
         self.fields["venue"].help_text = _("Or name a new venue below.")

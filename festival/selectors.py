@@ -220,6 +220,20 @@ def schedule(*, edition: Edition) -> tuple[list[Event], dict, list[Conflict]]:
     return events, {day: dict(venues) for day, venues in sorted(grid.items())}, conflicts
 
 
+def event_conflicts(*, event: Event) -> list[str]:
+    """The schedule warnings that concern ``event`` (for the review page)."""
+    events, _grid, _conflicts = schedule(edition=event.edition)
+    for scheduled in events:
+        if scheduled.pk == event.pk:
+            return scheduled.conflicts
+    return []
+
+
+def conflicted_event_ids(*, edition: Edition) -> set:
+    _events, _grid, conflicts = schedule(edition=edition)
+    return {key for conflict in conflicts for key in conflict.keys}
+
+
 def statistics(*, edition: Edition) -> dict[str, list]:
     """Counts of the events in play: per organiser, category, day and language."""
     events = Event.objects.filter(edition=edition, state__in=SCHEDULED_STATES)

@@ -190,3 +190,28 @@ class ChangeLogEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.event_title}: {self.kind}"
+
+    def field_labels(self) -> list[str]:
+        """What changed, in words a visitor understands."""
+        labels = [str(CHANGED_FIELD_LABELS.get(name, "")) for name in self.fields]
+        return list(dict.fromkeys(label for label in labels if label))
+
+
+CHANGED_FIELD_LABELS = {
+    "title": _("title"),
+    "description": _("description"),
+    "category": _("category"),
+    "day": _("date"),
+    "starts_at": _("time"),
+    "ends_at": _("time"),
+    "venue": _("venue"),
+    "audience": _("target audience"),
+    "wheelchair_accessible": _("accessibility"),
+    "sign_language": _("accessibility"),
+    "child_care": _("accessibility"),
+    "free_of_charge": _("price"),
+    "price": _("price"),
+    "registration_required": _("registration"),
+    "registration_how": _("registration"),
+    "image": _("image"),
+}

@@ -145,7 +145,7 @@ def test_board_queries_do_not_grow(client, coordinator, venue, django_assert_num
     client.force_login(coordinator)
     EventFactory(edition=venue.edition, venue=venue)
     client.get(en("festival:board", venue.edition.year))
-    with django_assert_num_queries(6) as one:
+    with django_assert_num_queries(9) as one:
         client.get(en("festival:board", venue.edition.year))
     EventFactory.create_batch(2, edition=venue.edition, venue=venue)
     with django_assert_num_queries(len(one.captured_queries)):
@@ -299,3 +299,18 @@ def test_statistics(client, coordinator, venue):
     stats = response.context["stats"]
     assert [(row["category"], row["count"]) for row in stats["categories"]] == [("film", 2)]
     assert [row["count"] for row in stats["days"]] == [2]
+
+
+def test_review_and_board_warn_of_conflicts(client, coordinator, venue):
+    first = EventFactory(edition=venue.edition, venue=venue, title="Erstes")
+    EventFactory(edition=venue.edition, venue=venue, title="Zweites")
+    alone = EventFactory(edition=venue.edition, venue=venue, day=datetime.date(2026, 10, 1))
+    client.force_login(coordinator)
+    with __import__("django").utils.translation.override("en"):
+        page = client.get(en("festival:review", first.pk)).content.decode()
+        assert "Two events at one venue at the same time" in page
+        assert (
+            "Schedule warnings" not in client.get(en("festival:review", alone.pk)).content.decode()
+        )
+        board = client.get(en("festival:board", venue.edition.year)).content.decode()
+    assert board.count("(schedule warning)") == 2

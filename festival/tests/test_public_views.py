@@ -192,7 +192,7 @@ def test_change_log_is_public(client, published, coordinator):
     )
     with translation.override("en"):
         page = client.get(en("festival:changes", 2026)).content.decode()
-    assert "Changed:" in page and "Begegnungsfest" in page
+    assert "Changed:" in page and "Begegnungsfest</a> (time)" in page
 
 
 def test_archive_lists_public_editions_only(client, published):

@@ -221,7 +221,12 @@ def board(request: HttpRequest, year: int) -> HttpResponse:
     return render(
         request,
         "festival/manage/board.html",
-        {"edition": edition, "events": events, "filters": filters},
+        {
+            "edition": edition,
+            "events": events,
+            "filters": filters,
+            "conflicted": selectors.conflicted_event_ids(edition=edition),
+        },
         status=400 if bulk.errors else 200,
     )
 
@@ -260,7 +265,12 @@ def review(request: HttpRequest, event_id: UUID) -> HttpResponse:
     return render(
         request,
         "festival/manage/review.html",
-        {"event": event, "decision": decision, "comment": comment},
+        {
+            "event": event,
+            "decision": decision,
+            "comment": comment,
+            "conflicts": selectors.event_conflicts(event=event),
+        },
         status=400 if failed else 200,
     )
 
