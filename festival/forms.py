@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.forms.models import fields_for_model, model_to_dict
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from directory.validators import validate_spoken_language
@@ -343,6 +346,9 @@ class LinkForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = submitting_organisations()
+        self.fields["expires_at"].initial = timezone.localtime() + datetime.timedelta(
+            days=settings.FESTIVAL_LINK_DAYS
+        )
 
 
 class TranslationForm(forms.ModelForm):
