@@ -17,7 +17,7 @@ from festival.enums import Audience, Category, EditionStatus, EventState
 from festival.images import validate_image
 from festival.models import Edition, Event, EventTranslation, SubmissionLink, Venue
 from festival.rules import check_event_times
-from festival.selectors import submitting_organisations
+from festival.selectors import directory_locations, submitting_organisations
 
 MAX_LANGUAGES = 12
 EVENT_FIELDS = [
@@ -93,6 +93,11 @@ class EventForm(forms.Form):
             required=False,
             max_length=300,
         )
+        self.fields["directory_location"] = forms.ModelChoiceField(
+            label=_("Or a place from the directory"),
+            queryset=directory_locations(),
+            required=False,
+        )
         self.fields["new_venue_name"] = forms.CharField(
             label=_("New venue: name"), required=False, max_length=200
         )
@@ -133,10 +138,16 @@ class EventForm(forms.Form):
             "street": data.get("new_venue_street", ""),
             "postal_code": data.get("new_venue_postal_code", ""),
         }
-        if data.get("venue") is None:
+        if data.get("venue") is None and data.get("directory_location"):
+            data["new_venue"] = {"location": data["directory_location"]}
+        elif data.get("venue") is None:
             if not all(new_venue.values()):
                 self.add_error(
-                    "venue", _("Choose a venue, or give name, street and postal code of a new one.")
+                    "venue",
+                    _(
+                        "Choose a venue or a place from the directory, or give name, street "
+                        "and postal code of a new one."
+                    ),
                 )
             else:
                 data["new_venue"] = new_venue
@@ -304,8 +315,6 @@ class VenueForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from festival.selectors import directory_locations
-
         self.fields["location"].queryset = directory_locations()
         for name in ("name", "street", "postal_code"):
             self.fields[name].required = False

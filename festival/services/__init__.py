@@ -25,7 +25,7 @@ from festival.services.events import (
     events_bulk_decide,
     partner_confirm,
 )
-from festival.services.venues import venue_availability_add, venue_create
+from festival.services.venues import venue_availability_add, venue_create, venue_for_location
 
 __all__ = [
     "DECISIONS",
@@ -51,4 +51,5 @@ __all__ = [
     "partner_confirm",
     "venue_availability_add",
     "venue_create",
+    "venue_for_location",
 ]

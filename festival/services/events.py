@@ -24,7 +24,7 @@ from festival.models import (
     SubmissionLink,
 )
 from festival.rules import check_event_times, check_submission_allowed, member_may_edit
-from festival.services.venues import venue_create
+from festival.services.venues import venue_create, venue_for_location
 
 # Which state may follow which. Coordinators decide; submitters withdraw or resubmit.
 TRANSITIONS: dict[str, set[str]] = {
@@ -91,7 +91,12 @@ def _store_event(
     image = fields.pop("image", None)
     new_venue = fields.pop("new_venue", None)
     if new_venue:
-        fields["venue"] = venue_create(edition=event.edition, fields=new_venue)
+        if new_venue.get("location"):
+            fields["venue"] = venue_for_location(
+                edition=event.edition, location=new_venue["location"]
+            )
+        else:
+            fields["venue"] = venue_create(edition=event.edition, fields=new_venue)
     changed = (
         []
         if event._state.adding

@@ -6,7 +6,15 @@ from typing import Any
 
 from django.db import transaction
 
+from directory.models import Location
 from festival.models import Edition, Venue, VenueAvailability
+
+
+@transaction.atomic
+def venue_for_location(*, edition: Edition, location: Location) -> Venue:
+    """The edition's venue at a directory location, created on first use."""
+    existing = edition.venues.filter(location=location).first()
+    return existing or venue_create(edition=edition, fields={"location": location})
 
 
 @transaction.atomic

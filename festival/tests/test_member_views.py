@@ -102,10 +102,25 @@ def test_member_submits_with_new_venue(during_call, client, owner, venue):
     assert Venue.objects.count() == 2
 
 
+def test_member_submits_at_directory_location_twice_one_venue(during_call, client, owner, venue):
+    from directory.tests.factories import LocationFactory
+
+    location = LocationFactory(name="Café International", street="Friedländer Straße 4")
+    client.force_login(owner)
+    for _ in range(2):
+        response = client.post(
+            en("festival:my-event-create", venue.edition.year),
+            event_post(venue, venue="", directory_location=str(location.pk)),
+        )
+        assert response.status_code == 302
+    assert {e.venue.location_id for e in Event.objects.all()} == {location.pk}
+    assert Venue.objects.filter(location=location).get().street == "Friedländer Straße 4"
+
+
 BAD = [
     ({"day": "2026-11-20"}, "The date must be within the week"),
     ({"ends_at": "14:00"}, "The end must be after the start."),
-    ({"venue": ""}, "Choose a venue, or give name"),
+    ({"venue": ""}, "Choose a venue or a place from the directory"),
     ({"free_of_charge": None, "price": ""}, "Give the price"),
     ({"languages": "xx-unknown"}, "is not a known language code"),
     ({"title": ""}, "This field is required."),
