@@ -51,7 +51,7 @@ def test_booklet_html_has_cover_days_legend_and_index(programme):
         html = booklet_html(edition=programme, events=events)
     assert "„DAFÜR!“" in html
     assert "wheelchair accessible" in html and "sign language interpreting" in html
-    assert html.index("Sunday, 27. September 2026") < html.index("Monday, 28. September 2026")
+    assert html.index("Sunday, Sept. 27, 2026") < html.index("Monday, Sept. 28, 2026")
     index = html[html.index('<section class="index">') :]
     assert "AWO Migrationszentrum" in index and "Volkshochschule" in index
     assert "Noch nicht" not in html
