@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
@@ -53,3 +57,20 @@ def may_see_image(user, event: Event) -> bool:
     return user.is_coordinator or (
         is_member_editor(user) and event.organisation_id == user.organisation_id
     )
+
+
+def _partner_key(request) -> str:
+    # Only a digest of the address, kept for an hour: nothing personal is stored.
+    address = request.META.get("REMOTE_ADDR", "")
+    return "festival:partner:" + hashlib.sha256(address.encode()).hexdigest()
+
+
+def partner_budget_left(request) -> bool:
+    """Whether this address may submit through the public form again this hour."""
+    return cache.get(_partner_key(request), 0) < settings.FESTIVAL_PARTNER_SUBMISSIONS_PER_HOUR
+
+
+def partner_budget_use(request) -> None:
+    key = _partner_key(request)
+    if not cache.add(key, 1, timeout=3600):
+        cache.incr(key)

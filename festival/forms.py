@@ -200,7 +200,19 @@ class PartnerEventForm(EventForm):
             label=_("Your organisation or group"), max_length=200
         )
         self.fields["submitter_email"] = forms.EmailField(label=_("Your e-mail address"))
+        # A trap for form-filling robots: hidden from people, who leave it empty.
+        self.fields["homepage"] = forms.CharField(
+            label=_("Leave this field empty"),
+            required=False,
+            max_length=200,
+            widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+        )
         del self.fields["co_organisers"]
+
+    def clean_homepage(self) -> str:
+        if self.cleaned_data.get("homepage"):
+            raise ValidationError(_("This field must stay empty."))
+        return ""
 
 
 class CommentForm(forms.Form):

@@ -234,3 +234,22 @@ def test_partner_submission_bad_input(during_call, client, venue):
     assert response.status_code == 400
     assert "Enter a valid email address." in response.content.decode()
     assert Event.objects.count() == 0
+
+
+@pytest.mark.parametrize("who", [ANON, OWNER, OUTSIDER, COORD])
+def test_partner_form_open_to_everyone_during_call(during_call, client, users, venue, who):
+    client_for(client, users[who])
+    assert client.get(en("festival:partner-submit", venue.edition.year)).status_code == 200
+
+
+def test_partner_form_trap_and_limit(during_call, client, venue, settings):
+    url = en("festival:partner-submit", venue.edition.year)
+    data = event_post(venue, partner_name="KV", submitter_email="kv@example.org")
+    response = client.post(url, {**data, "homepage": "http://spam.example.org"})
+    assert response.status_code == 400
+    assert "This field must stay empty." in response.content.decode()
+    assert Event.objects.count() == 0
+
+    settings.FESTIVAL_PARTNER_SUBMISSIONS_PER_HOUR = 2
+    assert [client.post(url, data).status_code for _ in range(3)] == [302, 302, 429]
+    assert Event.objects.count() == 2

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 
 from festival import selectors, services
-from festival.access import may_see_image
+from festival.access import may_see_image, partner_budget_left, partner_budget_use
 from festival.forms import PartnerEventForm, ProgrammeFilterForm
 from festival.images import CONTENT_TYPES
 from festival.models import Event
@@ -141,6 +141,10 @@ def partner_submit(request: HttpRequest, year: int) -> HttpResponse:
     if not edition.call_is_open():
         return render(request, "festival/member/closed.html", {"edition": edition}, status=403)
     form = PartnerEventForm(request.POST or None, request.FILES or None, edition=edition)
+    if request.method == "POST" and not partner_budget_left(request):
+        return render(
+            request, "festival/partner_form.html", {"form": None, "edition": edition}, status=429
+        )
     if request.method == "POST" and form.is_valid():
         try:
             services.event_submit(
@@ -156,6 +160,7 @@ def partner_submit(request: HttpRequest, year: int) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error.messages)
         else:
+            partner_budget_use(request)
             messages.success(
                 request,
                 _(
