@@ -70,6 +70,9 @@ def test_call_review_publish_and_visit(browser, live_server, edition, owner, coo
     assert "Your event was submitted." in member.inner_text("body")
     event = Event.objects.get()
     assert event.state == EventState.SUBMITTED
+    found["member detail"] = violations(member)
+    member.goto(f"{base}/en/interkulturelle-woche/{year}/einreichen/", wait_until="networkidle")
+    found["partner form"] = violations(member)
 
     # The coordinator asks for a change.
     coord.goto(f"{base}/en/interkulturelle-woche/verwaltung/veranstaltungen/{event.pk}/")

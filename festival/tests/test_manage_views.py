@@ -314,3 +314,15 @@ def test_review_and_board_warn_of_conflicts(client, coordinator, venue):
         )
         board = client.get(en("festival:board", venue.edition.year)).content.decode()
     assert board.count("(schedule warning)") == 2
+
+
+def test_schedule_queries_do_not_grow(client, coordinator, venue, django_assert_num_queries):
+    client.force_login(coordinator)
+    EventFactory(edition=venue.edition, venue=venue)
+    url = en("festival:schedule", venue.edition.year)
+    client.get(url)
+    with django_assert_num_queries(8) as one:
+        client.get(url)
+    EventFactory.create_batch(2, edition=venue.edition, venue=VenueFactory(edition=venue.edition))
+    with django_assert_num_queries(len(one.captured_queries)):
+        client.get(url)
