@@ -5,7 +5,7 @@ import pytest
 from core.models import OutgoingMail
 from festival.enums import EditionStatus, EventState
 from festival.models import Edition, Event, EventComment, SubmissionLink, Venue, VenueAvailability
-from festival.tests.factories import EventFactory
+from festival.tests.factories import EventFactory, VenueFactory
 from festival.tests.helpers import client_for, en
 
 pytestmark = pytest.mark.django_db
