@@ -53,6 +53,7 @@ def test_translate_page_permissions(during_call, client, users, event, who):
         (ANON, 302, EventState.SUBMITTED),
         (OUTSIDER, 404, EventState.SUBMITTED),
         (OWNER, 302, EventState.WITHDRAWN),
+        (COORD, 302, EventState.WITHDRAWN),
     ],
 )
 def test_withdraw_permissions(during_call, client, users, event, who, status, state):
@@ -179,6 +180,9 @@ def test_late_submission_with_personal_link(
         by=coordinator,
     )
     url = en("festival:late-submit", token)
+    assert client.get(url).status_code == 302  # anonymous: to the login
+    client.force_login(coordinator)
+    assert client.get(url).status_code == 403  # submitting is for member editors
     client.force_login(outsider)
     assert client.get(url).status_code == 404
     client.force_login(owner)
