@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
@@ -27,10 +29,20 @@ def validate_image(upload) -> str:
         )
     try:
         upload.seek(0)
-        with Image.open(upload) as image:
-            image_format = image.format
-            image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
+        # A small file can still claim a huge picture ("decompression bomb"): refuse it.
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(upload) as image:
+                image_format = image.format
+                image.verify()
+    except (
+        UnidentifiedImageError,
+        Image.DecompressionBombError,
+        Image.DecompressionBombWarning,
+        OSError,
+        SyntaxError,
+        ValueError,
+    ) as error:
         raise ValidationError(
             _("This file is not an image. Upload a JPEG, PNG or WebP picture."), code="not_image"
         ) from error

@@ -142,6 +142,26 @@ def test_bad_submission_is_refused_and_nothing_stored(
     assert Venue.objects.count() == 1
 
 
+def test_decompression_bomb_is_refused(during_call, client, owner, venue):
+    from PIL import Image
+
+    buffer = __import__("io").BytesIO()
+    Image.new("1", (12000, 12000)).save(buffer, format="PNG")  # tiny file, 144 megapixels
+    client.force_login(owner)
+    response = client.post(
+        en("festival:my-event-create", venue.edition.year),
+        event_post(
+            venue,
+            image=SimpleUploadedFile("bomb.png", buffer.getvalue()),
+            image_alt="x",
+            image_rights="y",
+        ),
+    )
+    assert response.status_code == 400
+    assert "This file is not an image" in response.content.decode()
+    assert Event.objects.count() == 0
+
+
 @pytest.mark.parametrize(
     ("upload", "message"),
     [
