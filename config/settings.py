@@ -354,7 +354,12 @@ STORAGES["uploads"] = {
 
 # --- Intercultural Week (festival app) -------------------------------------------
 #
-# (settings of the festival app follow here)
+# Largest event image accepted (bytes); images are checked by content (Pillow).
+FESTIVAL_IMAGE_MAX_BYTES = env_int("FESTIVAL_IMAGE_MAX_BYTES", 3 * 1024 * 1024)
+# How long a new late-submission link works by default (days).
+FESTIVAL_LINK_DAYS = env_int("FESTIVAL_LINK_DAYS", 14)
+# Submissions through the public partner form per address and hour.
+FESTIVAL_PARTNER_SUBMISSIONS_PER_HOUR = env_int("FESTIVAL_PARTNER_SUBMISSIONS_PER_HOUR", 10)
 
 
 # --- Joining and helping (network app) -------------------------------------------

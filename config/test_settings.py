@@ -30,6 +30,7 @@ STORAGES["uploads"]["OPTIONS"]["location"] = UPLOAD_ROOT  # noqa: F405
 
 
 # --- festival app ---
+FESTIVAL_IMAGE_MAX_BYTES = 200 * 1024
 
 
 # --- network app ---

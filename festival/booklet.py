@@ -1,0 +1,48 @@
+"""The printed programme booklet: A5 PDF rendered by WeasyPrint."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
+
+from festival.models import Edition, Event
+
+
+def booklet_html(*, edition: Edition, events: list[Event]) -> str:
+    language = get_language()
+    organisers: dict[str, list[Event]] = {}
+    for event in events:
+        names = [event.organiser_name, *(o.name for o in event.co_organisers.all())]
+        for name in names:
+            organisers.setdefault(name, []).append(event)
+    return render_to_string(
+        "festival/booklet.html",
+        {
+            "edition": edition,
+            "days": [(day, list(items)) for day, items in groupby(events, key=lambda e: e.day)],
+            "organisers": sorted(organisers.items(), key=lambda item: item[0].casefold()),
+            "language": language,
+            "css": _css(),
+        },
+    )
+
+
+def _css() -> str:
+    path = finders.find("festival/booklet.css")
+    with open(path, encoding="utf-8") as handle:
+        return handle.read()
+
+
+def booklet_pdf(*, edition: Edition, events: list[Event]) -> bytes:
+    """Render the booklet. Fetches no outside resources: everything is inline."""
+    from weasyprint import HTML  # loaded only here: it is large
+
+    html = booklet_html(edition=edition, events=events)
+    return HTML(string=html, url_fetcher=_no_fetch).write_pdf()
+
+
+def _no_fetch(url: str, *args, **kwargs):
+    raise ValueError(f"The booklet loads no outside resources: {url[:40]}")

@@ -1,0 +1,146 @@
+"""Writes about editions, their venues and personal late-submission links."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from directory.models import Organisation
+from festival.enums import EditionStatus, EventState
+from festival.models import (
+    Edition,
+    SubmissionLink,
+)
+from festival.services.events import _set_state
+
+LINK_SALT = "festival.submission-link"
+
+
+# --- editions -----------------------------------------------------------------
+
+
+@transaction.atomic
+def edition_create(*, fields: dict[str, Any], copy_from: Edition | None = None) -> Edition:
+    """Create an edition; with ``copy_from``, take over its venues (and their places).
+
+    Steps: validate and store the edition in state "preparing"; copy each
+    venue of the earlier edition without its availability (days differ).
+    """
+    edition = Edition(**fields, status=EditionStatus.PREPARING)
+    edition.full_clean()
+    edition.save()
+    if copy_from is not None:
+        for venue in copy_from.venues.all():
+            venue.pk = None
+            venue.id = None
+            venue._state.adding = True
+            venue.edition = edition
+            venue.save()
+    return edition
+
+
+def edition_copy_fields(*, source: Edition, year: int) -> dict[str, Any]:
+    """The settings of ``source`` moved to ``year``, as initial data for a new edition."""
+    shift = year - source.year
+
+    def moved(value):
+        try:
+            return value.replace(year=value.year + shift)
+        except ValueError:  # 29 February
+            return value.replace(year=value.year + shift, day=28)
+
+    return {
+        "year": year,
+        "title": source.title,
+        "motto": "",
+        "starts_on": moved(source.starts_on),
+        "ends_on": moved(source.ends_on),
+        "submissions_open_at": moved(source.submissions_open_at),
+        "submission_deadline": moved(source.submission_deadline),
+    }
+
+
+@transaction.atomic
+def edition_update(*, edition: Edition, fields: dict[str, Any]) -> Edition:
+    for name, value in fields.items():
+        setattr(edition, name, value)
+    edition.full_clean()
+    edition.save()
+    return edition
+
+
+@transaction.atomic
+def edition_set_status(*, edition: Edition, status: str, by: User) -> Edition:
+    """Move the edition to ``status``; "published" goes through ``edition_publish``."""
+    if status == EditionStatus.PUBLISHED:
+        return edition_publish(edition=edition, by=by)
+    edition.status = status
+    edition.save(update_fields=["status"])
+    return edition
+
+
+@transaction.atomic
+def edition_publish(*, edition: Edition, by: User) -> Edition:
+    """The deliberate switch: put the programme online.
+
+    Steps: every accepted event becomes published (and its submitter is told);
+    the edition is marked published. Events published later are logged as
+    additions in the public change log.
+    """
+    edition = Edition.objects.select_for_update().get(pk=edition.pk)
+    for event in edition.events.filter(state=EventState.ACCEPTED):
+        _set_state(event=event, state=EventState.PUBLISHED, by=by, comment="")
+    edition.status = EditionStatus.PUBLISHED
+    edition.published_at = edition.published_at or timezone.now()
+    edition.save(update_fields=["status", "published_at"])
+    return edition
+
+
+# --- personal late-submission links ---------------------------------------------
+
+
+@transaction.atomic
+def link_create(
+    *,
+    edition: Edition,
+    organisation: Organisation,
+    expires_at: datetime.datetime,
+    by: User,
+) -> tuple[SubmissionLink, str]:
+    """A personal link for late submissions. Returns the link and its signed token."""
+    if expires_at <= timezone.now():
+        raise ValidationError({"expires_at": _("The link must be valid for some time.")})
+    link = SubmissionLink.objects.create(
+        edition=edition, organisation=organisation, expires_at=expires_at, created_by=by
+    )
+    return link, link_token(link)
+
+
+def link_token(link: SubmissionLink) -> str:
+    return signing.dumps(str(link.pk), salt=LINK_SALT)
+
+
+def link_from_token(token: str) -> SubmissionLink | None:
+    """The link a token stands for, or None when the signature is wrong."""
+    try:
+        link_id = signing.loads(token, salt=LINK_SALT)
+    except signing.BadSignature:
+        return None
+    return (
+        SubmissionLink.objects.select_related("edition", "organisation").filter(pk=link_id).first()
+    )
+
+
+@transaction.atomic
+def link_revoke(*, link: SubmissionLink) -> SubmissionLink:
+    if link.revoked_at is None:
+        link.revoked_at = timezone.now()
+        link.save(update_fields=["revoked_at"])
+    return link

@@ -1,0 +1,25 @@
+import pytest
+
+from festival.demo import demo_load
+from festival.enums import EditionStatus
+from festival.models import Edition, Event
+from festival.schedule import VENUE_OVERLAP
+from festival.selectors import schedule
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_loads_twice_with_two_clashes():
+    from core.demo.loader import demo_load as load_all
+
+    load_all()
+    demo_load()  # again: nothing doubles
+
+    current = Edition.objects.get(year=2026)
+    assert (current.motto, current.status) == ("DAFÜR!", EditionStatus.PUBLISHED)
+    assert Edition.objects.get(year=2025).status == EditionStatus.ARCHIVED
+    assert current.events.count() == 20
+    assert Event.objects.count() == 23
+    assert current.venues.filter(location__isnull=False).count() == 8
+    _events, _grid, conflicts = schedule(edition=current)
+    assert [c.kind for c in conflicts] == [VENUE_OVERLAP, VENUE_OVERLAP]
