@@ -59,6 +59,7 @@ from directory.models import (  # noqa: E402
 )
 from directory.search.index import search_index_rebuild  # noqa: E402
 from directory.services import taxonomy_import  # noqa: E402
+from festival.bench import measure as booklet_measure  # noqa: E402
 
 SEED = 20260126
 ORGANISATIONS = 500
@@ -684,6 +685,11 @@ def main() -> None:
             f"in {len(sql)} queries, slowest query {max(sql, default=0):.0f} ms)"
         )
     report_export()
+    booklet_seconds, booklet_bytes = booklet_measure(150)
+    print(
+        f"Intercultural Week booklet (PDF, WeasyPrint) of 150 events: {booklet_seconds:.2f} s, "
+        f"{booklet_bytes / 1024:.0f} KiB (rendered once, after a warm-up)"
+    )
     print(
         f"load average over the last minute: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs "
         "(this run itself keeps about one busy)"

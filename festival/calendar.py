@@ -13,8 +13,6 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.urls import reverse
-from icalendar import Calendar
-from icalendar import Event as IcalEvent
 
 from core.mail import site_url
 from festival.models import Edition, Event
@@ -35,8 +33,10 @@ def local_end(event: Event) -> datetime.datetime:
     return datetime.datetime.combine(event.day, event.ends_at, tzinfo=BERLIN)
 
 
-def _component(event: Event, language: str) -> IcalEvent:
+def _component(event: Event, language: str):
     text = event.localized(language)
+    from icalendar import Event as IcalEvent  # only where calendars are made
+
     component = IcalEvent()
     component.add("uid", event_uid(event))
     component.add("dtstamp", event.updated_at)
@@ -59,6 +59,8 @@ def _component(event: Event, language: str) -> IcalEvent:
 
 def calendar_for(events: Iterable[Event], *, name: str, language: str) -> bytes:
     """An iCalendar file of ``events`` with the Europe/Berlin VTIMEZONE."""
+    from icalendar import Calendar  # only where calendars are made: not in every process
+
     calendar = Calendar()
     calendar.add("prodid", "-//Integrationsnetz//Interkulturelle Woche//DE")
     calendar.add("version", "2.0")

@@ -8,7 +8,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
-from PIL import Image, UnidentifiedImageError
 
 ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 CONTENT_TYPES = {"jpg": "image/jpeg", "png": "image/png", "webp": "image/webp"}
@@ -20,6 +19,9 @@ def validate_image(upload) -> str:
     Steps: refuse files over ``FESTIVAL_IMAGE_MAX_BYTES``; let Pillow read
     and verify the content; accept JPEG, PNG and WebP only.
     """
+    # Pillow only where images are checked: not in every web process.
+    from PIL import Image, UnidentifiedImageError
+
     limit = settings.FESTIVAL_IMAGE_MAX_BYTES
     if upload.size > limit:
         raise ValidationError(

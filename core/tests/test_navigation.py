@@ -6,7 +6,7 @@ from django.utils import translation
 
 pytestmark = pytest.mark.django_db
 
-PUBLIC_ENTRIES = ["directory:search", "directory:network", "network:index"]
+PUBLIC_ENTRIES = ["directory:search", "directory:network", "festival:home", "network:index"]
 
 
 @pytest.mark.parametrize("language", ["de", "ar"])

@@ -181,6 +181,7 @@ def test_member_area_links_to_the_tools_each_role_may_use(client, owner, coordin
     assert reverse("freshness:dashboard").encode() in page
     assert reverse("translating:overview").encode() in page
     assert reverse("network:member-home").encode() in page
+    assert reverse("festival:my-events").encode() in page
     assert reverse("exchange:index").encode() not in page
 
     client.force_login(coordinator)
@@ -188,6 +189,7 @@ def test_member_area_links_to_the_tools_each_role_may_use(client, owner, coordin
     assert reverse("exchange:index").encode() in page
     assert reverse("admin:core_outgoingmail_changelist").encode() in page
     assert reverse("network:member-home").encode() in page
+    assert reverse("festival:manage").encode() in page
 
 
 def test_reminders_in_the_language_each_editor_uses(entries, owner, outsider):
