@@ -13,7 +13,9 @@ import json
 from decimal import Decimal
 
 import pytest
+from django.apps import apps
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models import ProtectedError
 
 from accounts.models import User
 from directory.enums import MembershipStatus, OfferStatus
@@ -160,7 +162,28 @@ def public_dump() -> dict:
     }
 
 
+def _wipe_other_modules() -> None:
+    """Events, meetings and requests point at organisations (some protect them): they go first."""
+    models = [
+        model
+        for label in ("festival", "meetings", "network")
+        for model in apps.get_app_config(label).get_models()
+    ]
+    for _pass in range(len(models)):
+        left = []
+        for model in models:
+            try:
+                model._base_manager.all().delete()
+            except ProtectedError:
+                left.append(model)
+        if not left:
+            return
+        models = left
+    raise AssertionError(f"could not empty {models}")
+
+
 def wipe_directory() -> None:
+    _wipe_other_modules()
     User.objects.filter(organisation__isnull=False).delete()  # demo logins of members
     Organisation.objects.update(statement_by=None)
     Organisation.objects.all().delete()
