@@ -94,7 +94,7 @@ class Announcement(models.Model):
     title = models.CharField(_("title"), max_length=200)
     text = models.TextField(_("text"), max_length=4000)
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 

@@ -162,7 +162,7 @@ class Amendment(models.Model):
     minutes = models.ForeignKey(Minutes, on_delete=models.CASCADE, related_name="amendments")
     text = models.TextField(_("correction"), max_length=4000)
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -15,7 +15,10 @@ from meetings.tests.factories import AgendaItemFactory, BodyFactory, MeetingFact
 @pytest.fixture
 def body(owner, coordinator, organisation):
     body = BodyFactory(
-        name="Plenum des Testnetzes", short_code="NW", kind=BodyKind.PLENARY, coordinator=coordinator
+        name="Plenum des Testnetzes",
+        short_code="NW",
+        kind=BodyKind.PLENARY,
+        coordinator=coordinator,
     )
     body.members.add(owner)
     body.organisations.add(organisation)

@@ -172,10 +172,10 @@ def test_coordinator_opens_every_page_and_runs_every_action(client, objects, coo
         assert client.post(url, data).status_code == 302, url
 
 
-def test_a_coordinator_of_another_body_who_is_only_a_member_may_not_manage(
-    client, objects, owner
-):
+def test_a_coordinator_of_another_body_who_is_only_a_member_may_not_manage(client, objects, owner):
     """Being coordinator of a body is per body, unless the role is coordinator."""
     client.force_login(owner)
     Body.objects.filter(pk=objects["body"].pk).update(coordinator=None)
-    assert client.get(reverse("meetings:attendance", args=[objects["meeting"].pk])).status_code == 403
+    assert (
+        client.get(reverse("meetings:attendance", args=[objects["meeting"].pk])).status_code == 403
+    )
