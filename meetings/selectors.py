@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from accounts.models import User
@@ -108,7 +108,8 @@ def action_board(
         actions = actions.filter(done_at__isnull=False)
     elif state == "overdue":
         actions = actions.filter(done_at__isnull=True, due_date__lt=today)
-    return actions.order_by("done_at", "due_date", "created_at")
+    # Open items first on both databases (they sort NULLs differently).
+    return actions.order_by(F("done_at").asc(nulls_first=True), "due_date", "created_at")
 
 
 def minutes_items(meeting: Meeting) -> QuerySet[AgendaItem]:
