@@ -78,3 +78,10 @@ def _reminder_body(action: ActionItem, stage: str) -> str:
 @periodic_task(every=timedelta(hours=6))
 def action_reminders() -> int:
     return action_reminders_send()
+
+
+@periodic_task(every=timedelta(hours=1))
+def announcement_digests() -> int:
+    from meetings.announcements import digests_send
+
+    return digests_send()

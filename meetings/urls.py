@@ -1,6 +1,6 @@
 from django.urls import path
 
-from meetings.views import bodies, meetings, minutes, misc
+from meetings.views import announcements, bodies, meetings, minutes, misc
 
 app_name = "meetings"
 
@@ -10,6 +10,17 @@ urlpatterns = [
     path("gremien/<uuid:body_id>/", bodies.body_detail, name="body"),
     path("gremien/<uuid:body_id>/bearbeiten/", bodies.body_edit, name="body-edit"),
     path("gremien/<uuid:body_id>/sitzung-planen/", bodies.meeting_create, name="meeting-create"),
+    path(
+        "gremien/<uuid:body_id>/mitteilungen/",
+        announcements.announcement_list,
+        name="announcements",
+    ),
+    path(
+        "gremien/<uuid:body_id>/mitteilungen/zustellung/",
+        announcements.delivery,
+        name="announcement-delivery",
+    ),
+    path("abmelden/<str:token>/", announcements.unsubscribe, name="unsubscribe"),
     path("<uuid:meeting_id>/", meetings.meeting_detail, name="meeting"),
     path("<uuid:meeting_id>/bearbeiten/", meetings.meeting_edit, name="meeting-edit"),
     path("<uuid:meeting_id>/absagen/", meetings.meeting_cancel, name="meeting-cancel"),
