@@ -136,7 +136,9 @@ class DecisionForm(forms.Form):
 
 
 class ResponseForm(forms.Form):
-    answer = forms.ChoiceField(label=_("Your answer"), choices=Answer.choices)
+    answer = forms.ChoiceField(
+        label=_("Your answer"), choices=Answer.choices, widget=forms.RadioSelect
+    )
     deputy = forms.ModelChoiceField(
         label=_("Deputy (same organisation)"),
         queryset=User.objects.none(),
