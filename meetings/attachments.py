@@ -6,6 +6,7 @@ import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
@@ -64,3 +65,28 @@ def attachment_add(*, item: AgendaItem, upload: UploadedFile, by: User) -> Attac
     attachment.file.save(name, upload, save=False)
     attachment.save()
     return attachment
+
+
+class UploadLimitHandler(FileUploadHandler):
+    """Stops reading an upload as soon as it passes the size limit.
+
+    Without it a 200 MB upload would be written to a temporary file in
+    full before the form could refuse it. The rest of the request is read
+    and thrown away (not stored), so the browser gets the answer; the view
+    sees ``too_large`` and answers with the size message.
+    """
+
+    def __init__(self, request=None) -> None:
+        super().__init__(request)
+        self.received = 0
+        self.too_large = False
+
+    def receive_data_chunk(self, raw_data: bytes, start: int) -> bytes:
+        self.received += len(raw_data)
+        if self.received > settings.MEETINGS_UPLOAD_MAX_BYTES:
+            self.too_large = True
+            raise StopUpload(connection_reset=False)
+        return raw_data
+
+    def file_complete(self, file_size: int):
+        return None  # the next handler stores the file

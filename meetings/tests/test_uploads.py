@@ -124,3 +124,25 @@ def test_an_outsider_cannot_upload_to_an_item_of_another_body(client, outsider, 
     client.force_login(outsider)
     assert upload(client, item, "x.pdf", PDF).status_code == 404
     assert Attachment.objects.count() == 0
+
+
+def test_a_large_upload_is_stopped_while_it_is_read(client, owner, item, settings):
+    """The guard stops at the limit: nothing of the file reaches the storage."""
+    settings.MEETINGS_UPLOAD_MAX_BYTES = 100 * 1024
+    client.force_login(owner)
+    before = sorted(settings.UPLOAD_ROOT.rglob("*"))
+    response = upload(client, item, "vortrag.pdf", PDF + b"0" * (300 * 1024))
+    assert response.status_code == 400
+    assert "The file is too large (at most 100.0\xa0KB)." in response.content.decode()
+    assert Attachment.objects.count() == 0
+    assert sorted(settings.UPLOAD_ROOT.rglob("*")) == before
+
+
+def test_uploads_still_need_the_csrf_token(owner, item):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(owner)
+    response = upload(client, item, "folien.pdf", PDF)
+    assert response.status_code == 403
+    assert Attachment.objects.count() == 0

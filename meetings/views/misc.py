@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from uuid import UUID
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from directory.models import Organisation
@@ -98,11 +101,28 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     )
 
 
+# The size guard must be in place before the request body is read, and the
+# CSRF check reads it: so CSRF is checked after the guard, in the inner view.
+@csrf_exempt
 @login_required
 @require_POST
 def attachment_upload(request: HttpRequest, item_id: UUID) -> HttpResponse:
+    guard = attachments.UploadLimitHandler(request)
+    request.upload_handlers.insert(0, guard)
+    return _attachment_upload(request, item_id, guard)
+
+
+@csrf_protect
+def _attachment_upload(request: HttpRequest, item_id: UUID, guard) -> HttpResponse:
     item = access.item_for(request.user, item_id)
-    form = UploadForm(request.POST, request.FILES)
+    data, files = request.POST, request.FILES  # reads the body, through the guard
+    if guard.too_large:
+        limit = filesizeformat(settings.MEETINGS_UPLOAD_MAX_BYTES)
+        errors = [_("The file is too large (at most %(size)s).") % {"size": limit}]
+        return render(
+            request, "meetings/upload_error.html", {"item": item, "errors": errors}, status=400
+        )
+    form = UploadForm(data, files)
     if form.is_valid():
         try:
             attachments.attachment_add(item=item, upload=form.cleaned_data["file"], by=request.user)
