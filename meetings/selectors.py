@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from meetings.enums import Answer, ItemStatus, MeetingStatus
-from meetings.models import ActionItem, AgendaItem, Body, Meeting, Response
+from meetings.models import ActionItem, AgendaItem, Body, Decision, Meeting, Response
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,11 @@ def time_plan(meeting: Meeting) -> TimePlan:
     """
     start = meeting.starts_at
     planned = []
-    items = meeting.items.filter(status=ItemStatus.ACCEPTED).order_by("order", "created_at")
+    items = (
+        meeting.items.filter(status=ItemStatus.ACCEPTED)
+        .order_by("order", "created_at")
+        .prefetch_related("attachments")
+    )
     for number, item in enumerate(items, start=1):
         end = start + timedelta(minutes=item.minutes_needed)
         planned.append(PlannedItem(number, item, start, end))
@@ -118,7 +122,7 @@ def minutes_items(meeting: Meeting) -> QuerySet[AgendaItem]:
         meeting.items.filter(status=ItemStatus.ACCEPTED)
         .order_by("order", "created_at")
         .prefetch_related(
-            Prefetch("decisions"),
+            Prefetch("decisions", queryset=Decision.objects.select_related("body")),
             Prefetch(
                 "actions",
                 queryset=ActionItem.objects.select_related(
