@@ -8,9 +8,20 @@ by a refused request.
 
 import pytest
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from meetings.models import ActionItem, AgendaItem, Attachment, Body, Meeting, Minutes, Response
+from meetings.models import (
+    ActionItem,
+    AgendaItem,
+    Announcement,
+    AnnouncementSubscription,
+    Attachment,
+    Body,
+    Meeting,
+    Minutes,
+    Response,
+)
 from meetings.tests.factories import ActionItemFactory
 
 pytestmark = pytest.mark.django_db
@@ -38,6 +49,7 @@ def member_pages(o):
         reverse("meetings:minutes", args=[m]),
         reverse("meetings:minutes-pdf", args=[m]),
         reverse("meetings:attachment", args=[o["file"].pk]),
+        reverse("meetings:announcements", args=[o["body"].pk]),
     ]
 
 
@@ -76,6 +88,15 @@ def member_actions(o):
         (reverse("meetings:item-propose", args=[m]), {"title": "Neu", "minutes_needed": 5}),
         (reverse("meetings:respond", args=[m]), {"answer": "yes"}),
         (reverse("meetings:action-done", args=[o["action"].pk]), {}),
+        (
+            reverse("meetings:announcements", args=[o["body"].pk]),
+            {"kind": "event", "title": "Fest", "text": "Am Markt"},
+        ),
+        (reverse("meetings:announcement-delivery", args=[o["body"].pk]), {"delivery": "weekly"}),
+        (
+            reverse("meetings:attachment-upload", args=[o["item"].pk]),
+            {"file": SimpleUploadedFile("neu.png", PNG)},
+        ),
     ]
 
 
@@ -103,6 +124,8 @@ def snapshot():
         list(ActionItem.objects.values()),
         Minutes.objects.count(),
         Attachment.objects.count(),
+        Announcement.objects.count(),
+        AnnouncementSubscription.objects.count(),
     )
 
 
@@ -161,6 +184,9 @@ def test_member_may_propose_answer_and_mark_actions_done(client, objects, owner)
     assert AgendaItem.objects.filter(title="Neu", proposed_by=owner).count() == 1
     assert Response.objects.get(user=owner).answer == "yes"
     assert ActionItem.objects.get(pk=objects["action"].pk).done_by == owner
+    assert Announcement.objects.get().author == owner
+    assert AnnouncementSubscription.objects.get().delivery == "weekly"
+    assert Attachment.objects.filter(uploaded_by=owner).count() == 1
 
 
 def test_coordinator_opens_every_page_and_runs_every_action(client, objects, coordinator):
@@ -179,3 +205,16 @@ def test_a_coordinator_of_another_body_who_is_only_a_member_may_not_manage(clien
     assert (
         client.get(reverse("meetings:attendance", args=[objects["meeting"].pk])).status_code == 403
     )
+
+
+def test_token_pages_need_no_login_but_a_valid_token(client, objects, owner):
+    """The calendar feed and the unsubscribe page are reached from outside the
+    site (calendar programs, mail programs): the token is the only key."""
+    from meetings import announcements, services
+
+    feed = services.calendar_feed_renew(user=owner)
+    assert client.get(reverse("meetings:calendar-feed", args=[feed.token])).status_code == 200
+    assert client.get(reverse("meetings:calendar-feed", args=["x" * 43])).status_code == 404
+    token = announcements.unsubscribe_token(owner, objects["body"])
+    assert client.get(reverse("meetings:unsubscribe", args=[token])).status_code == 200
+    assert client.get(reverse("meetings:unsubscribe", args=["x" + token])).status_code == 404
