@@ -108,7 +108,6 @@ def test_files_are_served_to_members_only(client, owner, outsider, coordinator, 
     assert response["Content-Type"] == "application/pdf"
     assert 'filename="folien.pdf"' in response["Content-Disposition"]
     assert response["X-Content-Type-Options"] == "nosniff"
-    response.close()
 
     client.force_login(outsider)
     assert client.get(url).status_code == 404
@@ -117,7 +116,7 @@ def test_files_are_served_to_members_only(client, owner, outsider, coordinator, 
     client.force_login(coordinator)
     response = client.get(url)
     assert response.status_code == 200
-    response.close()
+    assert b"".join(response.streaming_content) == PDF  # read to the end: the file is closed
 
 
 def test_an_outsider_cannot_upload_to_an_item_of_another_body(client, outsider, item):
