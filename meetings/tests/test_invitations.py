@@ -245,3 +245,32 @@ def test_meeting_ics_download_parses(client, owner, meeting):
     response = client.get(reverse("meetings:meeting-ics", args=[meeting.pk]))
     event = event_of(Calendar.from_ical(response.content))
     assert event.decoded("DTEND") == meeting.ends_at
+
+
+def test_an_invitation_survives_a_mail_server_that_is_down(
+    coordinator, owner, meeting, settings, django_capture_on_commit_callbacks
+):
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    from core.models import OutgoingMail
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, 2
+    with django_capture_on_commit_callbacks(execute=True):
+        services.meeting_invite(meeting=meeting)
+    with django_capture_on_commit_callbacks(execute=True):
+        run_worker()
+    stored = OutgoingMail.objects.get(to=owner.email)
+    assert (stored.status, stored.attempts) == (OutgoingMail.Status.QUEUED, 1)
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    DBTaskResult.objects.filter(status="READY").update(run_after=timezone.now())
+    run_worker()
+    stored.refresh_from_db()
+    assert stored.status == OutgoingMail.Status.SENT
+    sent = next(m for m in mail.outbox if m.to == [owner.email])
+    assert str(event_of(ics_of(sent))["UID"]) == meeting.ics_uid
