@@ -17,8 +17,8 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from directory.models import Organisation
 from meetings import invitations
-from meetings.enums import Answer, BodyKind, ItemStatus, MeetingStatus
-from meetings.models import AgendaItem, Body, CalendarFeed, Meeting, Response
+from meetings.enums import Answer, BodyKind, ItemStatus, MeetingStatus, MinutesStatus
+from meetings.models import AgendaItem, Body, CalendarFeed, Meeting, Minutes, Response
 
 
 @transaction.atomic
@@ -184,9 +184,11 @@ def item_decide(
 ) -> AgendaItem:
     """Accept, decline (with a reason) or merge an item into another one.
 
-    Steps: check the reason or merge target; set status; for a merge,
-    add the item's minutes to the target and point at it.
+    Steps: refuse once the minutes are approved; check the reason or merge
+    target; set status; for a merge, add the item's minutes to the target
+    and point at it.
     """
+    _require_open_agenda(item.meeting)
     if status == ItemStatus.DECLINED and not reason.strip():
         raise ValidationError({"reason": _("Say why the item is declined.")})
     if status == ItemStatus.MERGED:
@@ -205,6 +207,7 @@ def item_decide(
 @transaction.atomic
 def item_move(*, item: AgendaItem, up: bool) -> None:
     """Swap an item with its neighbour in the agenda order."""
+    _require_open_agenda(item.meeting)
     items = list(item.meeting.items.order_by("order", "created_at"))
     index = items.index(item)
     other = index - 1 if up else index + 1
@@ -215,6 +218,12 @@ def item_move(*, item: AgendaItem, up: bool) -> None:
         if each.order != position:
             each.order = position
             each.save(update_fields=["order"])
+
+
+def _require_open_agenda(meeting: Meeting) -> None:
+    # The approved minutes follow the agenda; changing it would change them.
+    if Minutes.objects.filter(meeting=meeting, status=MinutesStatus.APPROVED).exists():
+        raise ValidationError(_("The minutes are approved; the agenda can no longer change."))
 
 
 @transaction.atomic

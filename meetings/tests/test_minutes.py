@@ -162,3 +162,20 @@ def test_minutes_page_and_pdf_show_attendance_decisions_and_actions(
     response = client.get(reverse("meetings:minutes-pdf", args=[item.meeting.pk]))
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
+
+
+def test_the_agenda_is_frozen_with_approved_minutes(client, coordinator, item):
+    from meetings.enums import ItemStatus
+
+    proposal = AgendaItemFactory(meeting=item.meeting, status=ItemStatus.PROPOSED)
+    minutes.minutes_approve(meeting=item.meeting, by=coordinator)
+    client.force_login(coordinator)
+    url = en(reverse("meetings:item-decide", args=[item.pk]))
+    response = client.post(url, {"action": "decline", "reason": "später"}, follow=True)
+    assert "The minutes are approved; the agenda can no longer change." in (
+        response.content.decode()
+    )
+    orders = (item.order, proposal.order)
+    client.post(reverse("meetings:item-move", args=[proposal.pk]), {"direction": "up"})
+    item.refresh_from_db(), proposal.refresh_from_db()
+    assert (item.status, (item.order, proposal.order)) == ("accepted", orders)

@@ -163,7 +163,10 @@ def item_decide(request: HttpRequest, item_id: UUID) -> HttpResponse:
 def item_move(request: HttpRequest, item_id: UUID) -> HttpResponse:
     item = access.item_for(request.user, item_id)
     access.require_manage(request.user, item.meeting.body)
-    services.item_move(item=item, up=request.POST.get("direction") == "up")
+    try:
+        services.item_move(item=item, up=request.POST.get("direction") == "up")
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
     return redirect("meetings:meeting", item.meeting_id)
 
 
