@@ -107,6 +107,22 @@ def _past_meeting(body: Body, chair: User) -> None:
         agenda_deadline=_at(day - timedelta(days=7), 12),
         invited_at=_at(day - timedelta(days=14), 9),
     )
+    _past_minutes(meeting, day)
+    people = list(body.members.all())
+    minutes.attendance_set(meeting=meeting, present=people)
+    minutes.guest_add(meeting=meeting, name="Gast der Presse (Demo)", organisation_name="Presse")
+    Minutes.objects.update_or_create(
+        meeting=meeting,
+        defaults={
+            "status": MinutesStatus.APPROVED,
+            "approved_by": chair,
+            "approved_at": _at(day + timedelta(days=3), 10),
+        },
+    )
+
+
+def _past_minutes(meeting: Meeting, day) -> None:
+    """The past meeting's items with notes, two decisions and two action items."""
     items = [
         _item(meeting, 1, "Begrüßung und Protokollkontrolle", 10, "Peter Modemann"),
         _item(meeting, 2, "Bericht der Ausländerbehörde", 30, "Ausländerbehörde"),
@@ -138,17 +154,6 @@ def _past_meeting(body: Body, chair: User) -> None:
         due_date=timezone.localdate() + timedelta(days=14),
         responsible_organisation=vhs.organisation if vhs else neuwoges,
         responsible_user=vhs,
-    )
-    people = list(body.members.all())
-    minutes.attendance_set(meeting=meeting, present=people)
-    minutes.guest_add(meeting=meeting, name="Gast der Presse (Demo)", organisation_name="Presse")
-    Minutes.objects.update_or_create(
-        meeting=meeting,
-        defaults={
-            "status": MinutesStatus.APPROVED,
-            "approved_by": chair,
-            "approved_at": _at(day + timedelta(days=3), 10),
-        },
     )
 
 
