@@ -70,6 +70,7 @@ def invitations_send(*, meeting: Meeting, kind: str) -> int:
     from meetings.services import body_recipients
 
     ics = invitation_ics(meeting)
+    method = "CANCEL" if meeting.is_cancelled else "REQUEST"
     plan = selectors.time_plan(meeting)
     link = site_url(reverse("meetings:meeting", args=[meeting.pk]))
     count = 0
@@ -84,7 +85,8 @@ def invitations_send(*, meeting: Meeting, kind: str) -> int:
             body=body,
             purpose=f"meetings:{kind}",
             dedupe_key=f"meetings:invite:{meeting.pk}:{meeting.ics_sequence}:{person.pk}",
-            attachments=[("einladung.ics", ics, "text/calendar")],
+            # The method parameter lets mail programs offer "accept" / "remove".
+            attachments=[("einladung.ics", ics, f"text/calendar; method={method}")],
         )
         count += 1
     return count

@@ -25,7 +25,7 @@ def en(url: str) -> str:
 
 def ics_of(message) -> Calendar:
     (attachment,) = [a for a in message.attachments if a[0] == "einladung.ics"]
-    assert attachment[2] == "text/calendar"
+    assert attachment[2] in ("text/calendar; method=REQUEST", "text/calendar; method=CANCEL")
     return Calendar.from_ical(attachment[1])
 
 
@@ -83,7 +83,9 @@ def test_update_and_cancellation_keep_the_uid_and_raise_the_sequence(
         response = client.post(reverse("meetings:meeting-cancel", args=[meeting.pk]))
     assert response.status_code == 302
     run_worker()
-    cancel = ics_of(next(m for m in mail.outbox if m.to == [owner.email]))
+    cancel_mail = next(m for m in mail.outbox if m.to == [owner.email])
+    assert cancel_mail.attachments[0][2] == "text/calendar; method=CANCEL"
+    cancel = ics_of(cancel_mail)
     event = event_of(cancel)
     assert (str(cancel["METHOD"]), event["SEQUENCE"], str(event["STATUS"])) == (
         "CANCEL",
@@ -131,6 +133,7 @@ def test_invitation_arrives_at_a_real_smtp_server_with_its_ics(
     message = message_from_bytes(received[owner.email].content)
     parts = [part for part in message.walk() if part.get_content_type() == "text/calendar"]
     assert [part.get_filename() for part in parts] == ["einladung.ics"]
+    assert parts[0].get_param("method") == "REQUEST"
     calendar = Calendar.from_ical(parts[0].get_payload(decode=True))
     assert str(event_of(calendar)["UID"]) == f"meeting-{meeting.pk}@integrationsnetz"
 
