@@ -27,7 +27,10 @@ class Body(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=BodyKind.choices)
     description = models.TextField(_("description"), blank=True)
     organisations = models.ManyToManyField(
-        "directory.Organisation", verbose_name=_("member organisations"), blank=True
+        "directory.Organisation",
+        verbose_name=_("member organisations"),
+        blank=True,
+        related_name="meeting_bodies",
     )
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL,

@@ -42,7 +42,7 @@ def action_board(request: HttpRequest) -> HttpResponse:
         {
             "actions": actions,
             "bodies": bodies,
-            "organisations": Organisation.objects.filter(body__in=bodies).distinct(),
+            "organisations": Organisation.objects.filter(meeting_bodies__in=bodies).distinct(),
             "selected": {"body": body_id, "organisation": organisation_id, "state": state},
             "states": STATES,
             "today": timezone.localdate(),
