@@ -349,7 +349,10 @@ STORAGES["uploads"] = {
 
 # --- Meetings and working groups (meetings app) ----------------------------------
 #
-# (settings of the meetings app follow here)
+# Largest file members may attach to an agenda item (bytes; default 20 MB).
+MEETINGS_UPLOAD_MAX_BYTES = env_int("MEETINGS_UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
+# Reminders for action items go out this many days before the due date.
+MEETINGS_REMINDER_DAYS_BEFORE = env_int("MEETINGS_REMINDER_DAYS_BEFORE", 3)
 
 
 # --- Intercultural Week (festival app) -------------------------------------------

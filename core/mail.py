@@ -19,7 +19,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django_tasks import task
 
-from core.models import OutgoingMail
+from core.models import OutgoingMail, OutgoingMailAttachment
 from core.periodic import periodic_task
 
 logger = logging.getLogger(__name__)
@@ -38,11 +38,13 @@ def mail_queue(
     purpose: str,
     headers: dict[str, str] | None = None,
     dedupe_key: str | None = None,
+    attachments: list[tuple[str, bytes, str]] | None = None,
 ) -> OutgoingMail:
     """Store one mail and send it in the background after the transaction commits.
 
     With ``dedupe_key``, a mail already stored under that key is returned
-    instead of storing a second one.
+    instead of storing a second one. ``attachments`` are (file name, content,
+    content type) triples, stored with the mail and sent with it.
     """
     if dedupe_key:
         existing = OutgoingMail.objects.filter(dedupe_key=dedupe_key).first()
@@ -59,6 +61,10 @@ def mail_queue(
                 dedupe_key=dedupe_key or None,
                 next_attempt_at=timezone.now(),
             )
+            for filename, content, content_type in attachments or []:
+                OutgoingMailAttachment.objects.create(
+                    mail=mail, filename=filename, content=content, content_type=content_type
+                )
     except IntegrityError:  # the same key, stored at the same moment elsewhere
         return OutgoingMail.objects.get(dedupe_key=dedupe_key)
     transaction.on_commit(lambda: deliver_mail.enqueue(str(mail.id)))
@@ -75,6 +81,8 @@ def deliver_mail(mail_id: str) -> str:
         message = EmailMessage(
             subject=mail.subject, body=mail.body, to=[mail.to], headers=mail.headers
         )
+        for attachment in mail.attachments.all():
+            message.attach(attachment.filename, bytes(attachment.content), attachment.content_type)
         mail.attempts += 1
         try:
             message.send()

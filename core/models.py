@@ -59,3 +59,23 @@ class OutgoingMail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.purpose} ({self.get_status_display()})"
+
+
+class OutgoingMailAttachment(models.Model):
+    """A file sent with an outbox mail (an invitation's .ics, a minutes PDF).
+
+    Stored with the mail, so a retry sends exactly what was queued.
+    """
+
+    mail = models.ForeignKey(OutgoingMail, on_delete=models.CASCADE, related_name="attachments")
+    filename = models.CharField(_("file name"), max_length=200)
+    content_type = models.CharField(_("content type"), max_length=100)
+    content = models.BinaryField(_("content"))
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("e-mail attachment")
+        verbose_name_plural = _("e-mail attachments")
+
+    def __str__(self) -> str:
+        return self.filename

@@ -172,3 +172,27 @@ def test_coordinators_see_the_outbox_and_send_failed_mails_again(
     run_worker()
 
     assert OutgoingMail.objects.get(id=failed.id).status == OutgoingMail.Status.SENT
+
+
+def test_attachments_are_stored_with_the_mail_and_sent_with_every_attempt(
+    django_capture_on_commit_callbacks,
+):
+    pdf = b"%PDF-1.7\n\x00\xff binary"
+    with django_capture_on_commit_callbacks(execute=True):
+        stored = queue_one(
+            attachments=[
+                ("termin.ics", b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", "text/calendar"),
+                ("protokoll.pdf", pdf, "application/pdf"),
+            ]
+        )
+    assert [a.filename for a in stored.attachments.all()] == ["termin.ics", "protokoll.pdf"]
+
+    run_worker()
+
+    sent = mail.outbox[0]
+    assert [(name, kind) for name, _content, kind in sent.attachments] == [
+        ("termin.ics", "text/calendar"),
+        ("protokoll.pdf", "application/pdf"),
+    ]
+    assert sent.attachments[1][1] == pdf
+    assert "BEGIN:VCALENDAR" in sent.attachments[0][1]

@@ -1,0 +1,96 @@
+"""Who may see and do what in the meetings app. Views ask here, never inline.
+
+One rule: a body's meetings, minutes, attachments and announcements are
+visible to its members (member persons, its chair, its coordinator) and to
+coordinators; for everyone else they do not exist (404), so ids cannot be
+probed. Managing a body (scheduling, agenda decisions, invitations,
+attendance, minutes) is for coordinators and the body's coordinator; the
+chair may also approve minutes.
+"""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from accounts.permissions import is_coordinator
+from meetings.models import AgendaItem, Attachment, Body, Meeting
+
+
+def visible_bodies(user) -> QuerySet[Body]:
+    """The bodies ``user`` belongs to (all of them for coordinators)."""
+    if not user.is_authenticated or not user.is_active:
+        return Body.objects.none()
+    if is_coordinator(user):
+        return Body.objects.all()
+    return Body.objects.filter(Q(members=user) | Q(chair=user) | Q(coordinator=user)).distinct()
+
+
+def is_member(user, body: Body) -> bool:
+    return visible_bodies(user).filter(pk=body.pk).exists()
+
+
+def can_manage(user, body: Body) -> bool:
+    """Coordinators and the body's own coordinator run its meetings."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return is_coordinator(user) or body.coordinator_id == user.pk
+
+
+def can_approve(user, body: Body) -> bool:
+    return can_manage(user, body) or (user.is_authenticated and body.chair_id == user.pk)
+
+
+def body_for(user, body_id: UUID) -> Body:
+    """The body, or 404 when ``user`` is not a member."""
+    body = visible_bodies(user).filter(pk=body_id).first()
+    if body is None:
+        raise Http404
+    return body
+
+
+def meeting_for(user, meeting_id: UUID) -> Meeting:
+    meeting = (
+        Meeting.objects.select_related("body")
+        .filter(pk=meeting_id, body__in=visible_bodies(user))
+        .first()
+    )
+    if meeting is None:
+        raise Http404
+    return meeting
+
+
+def item_for(user, item_id: UUID) -> AgendaItem:
+    item = (
+        AgendaItem.objects.select_related("meeting__body")
+        .filter(pk=item_id, meeting__body__in=visible_bodies(user))
+        .first()
+    )
+    if item is None:
+        raise Http404
+    return item
+
+
+def attachment_for(user, attachment_id: UUID) -> Attachment:
+    attachment = (
+        Attachment.objects.select_related("item__meeting__body")
+        .filter(pk=attachment_id, item__meeting__body__in=visible_bodies(user))
+        .first()
+    )
+    if attachment is None:
+        raise Http404
+    return attachment
+
+
+def require_manage(user, body: Body) -> None:
+    """403 for members who may see but not run the body's meetings."""
+    if not can_manage(user, body):
+        raise PermissionDenied
+
+
+def require_approve(user, body: Body) -> None:
+    if not can_approve(user, body):
+        raise PermissionDenied

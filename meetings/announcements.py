@@ -1,0 +1,147 @@
+"""Announcements to a body ("digital informiert"): at once or as a weekly digest,
+with a one-click unsubscribe link that works without login."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core import signing
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from core.mail import mail_queue, site_url
+from meetings.enums import Delivery
+from meetings.models import Announcement, AnnouncementSubscription, Body
+
+UNSUBSCRIBE_SALT = "meetings.unsubscribe"
+UNSUBSCRIBE_MAX_AGE = timedelta(days=365)
+
+
+def unsubscribe_token(user: User, body: Body) -> str:
+    return signing.dumps({"u": user.pk, "b": str(body.pk)}, salt=UNSUBSCRIBE_SALT)
+
+
+def unsubscribe_read(token: str) -> tuple[int, str] | None:
+    """The (user id, body id) of a valid token, or None when forged or expired."""
+    try:
+        data = signing.loads(token, salt=UNSUBSCRIBE_SALT, max_age=UNSUBSCRIBE_MAX_AGE)
+    except signing.BadSignature:
+        return None
+    return data["u"], data["b"]
+
+
+def delivery_of(user: User, body: Body) -> str:
+    subscription = AnnouncementSubscription.objects.filter(user=user, body=body).first()
+    return subscription.delivery if subscription else Delivery.IMMEDIATE
+
+
+@transaction.atomic
+def subscription_set(*, user: User, body: Body, delivery: Delivery) -> AnnouncementSubscription:
+    subscription, _created = AnnouncementSubscription.objects.update_or_create(
+        user=user, body=body, defaults={"delivery": delivery}
+    )
+    return subscription
+
+
+@transaction.atomic
+def announcement_post(*, body: Body, by: User, kind: str, title: str, text: str) -> Announcement:
+    """Post an announcement. Steps: validate and store; mail it at once to
+    every member who chose immediate delivery (the default), except the author."""
+    from meetings.services import body_recipients
+
+    announcement = Announcement(body=body, author=by, kind=kind, title=title, text=text)
+    announcement.full_clean()
+    announcement.save()
+    not_immediate = set(
+        AnnouncementSubscription.objects.filter(body=body)
+        .exclude(delivery=Delivery.IMMEDIATE)
+        .values_list("user_id", flat=True)
+    )
+    for person in body_recipients(body):
+        if person.pk in not_immediate or person.pk == by.pk:
+            continue
+        with translation.override(settings.LANGUAGE_CODE):
+            subject = f"{body.name}: {title}"
+            text_body = render_to_string(
+                "meetings/mail/announcement_body.txt",
+                {"announcements": [announcement], "body": body, **_links(person, body)},
+            )
+        _queue(person, body, subject, text_body, f"meetings:announcement:{announcement.pk}")
+    return announcement
+
+
+def _links(person: User, body: Body) -> dict:
+    token = unsubscribe_token(person, body)
+    with translation.override(settings.LANGUAGE_CODE):
+        return {
+            "unsubscribe_url": site_url(reverse("meetings:unsubscribe", args=[token])),
+            "body_url": site_url(reverse("meetings:announcements", args=[body.pk])),
+        }
+
+
+def _queue(person: User, body: Body, subject: str, text: str, key: str) -> None:
+    unsubscribe = _links(person, body)["unsubscribe_url"]
+    mail_queue(
+        to=person.email,
+        subject=subject,
+        body=text,
+        purpose="meetings:announcement",
+        dedupe_key=f"{key}:{person.pk}",
+        headers={
+            "List-Unsubscribe": f"<{unsubscribe}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )
+
+
+def digests_send(*, now=None) -> int:
+    """Send the weekly digest to everyone who chose it and is due.
+
+    Steps: for each weekly subscription whose last digest is a week old (or
+    none was sent), collect the body's announcements since then; queue one
+    mail when there are any (deduplicated per subscription and week); move
+    the subscription's mark to now. Returns the number of mails queued.
+    """
+    now = now or timezone.now()
+    week = timedelta(days=7)
+    due = AnnouncementSubscription.objects.filter(delivery=Delivery.WEEKLY).select_related(
+        "user", "body"
+    )
+    queued = 0
+    for subscription in due:
+        since = subscription.digest_sent_until
+        if since is not None and now - since < week:
+            continue
+        with transaction.atomic():
+            queued += _digest_one(subscription, since or now - week, now)
+    return queued
+
+
+def _digest_one(subscription: AnnouncementSubscription, since, now) -> int:
+    body, person = subscription.body, subscription.user
+    news = list(body.announcements.filter(created_at__gt=since, created_at__lte=now))
+    sent = 0
+    if news and person.is_active and body_member(person, body):
+        with translation.override(settings.LANGUAGE_CODE):
+            subject = _("Weekly digest: %(body)s") % {"body": body.name}
+            text = render_to_string(
+                "meetings/mail/announcement_body.txt",
+                {"announcements": news, "body": body, **_links(person, body)},
+            )
+        year, week_number, _day = now.isocalendar()
+        _queue(person, body, subject, text, f"meetings:digest:{body.pk}:{year}-{week_number}")
+        sent = 1
+    subscription.digest_sent_until = now
+    subscription.save(update_fields=["digest_sent_until"])
+    return sent
+
+
+def body_member(person: User, body: Body) -> bool:
+    from meetings.access import is_member
+
+    return is_member(person, body)

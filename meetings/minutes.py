@@ -1,0 +1,208 @@
+"""Writes around the minutes: attendance, notes, decisions, action items,
+approval, amendments, the PDF and the mail to members on approval."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from core.mail import mail_queue, site_url
+from directory.models import Organisation
+from meetings import selectors
+from meetings.enums import MinutesStatus
+from meetings.models import (
+    ActionItem,
+    AgendaItem,
+    Amendment,
+    Attendance,
+    Decision,
+    Meeting,
+    Minutes,
+)
+
+
+def minutes_of(meeting: Meeting) -> Minutes:
+    minutes, _created = Minutes.objects.get_or_create(meeting=meeting)
+    return minutes
+
+
+def _require_draft(meeting: Meeting) -> None:
+    if Minutes.objects.filter(meeting=meeting, status=MinutesStatus.APPROVED).exists():
+        raise ValidationError(
+            _("The minutes are approved and read-only; record a correction as an amendment.")
+        )
+
+
+@transaction.atomic
+def attendance_set(*, meeting: Meeting, present: list[User]) -> None:
+    """Record which members were present. Steps: refuse once approved; remove
+    members no longer ticked; add the new ones with their organisation."""
+    _require_draft(meeting)
+    ids = {person.pk for person in present}
+    meeting.attendance.filter(user__isnull=False).exclude(user_id__in=ids).delete()
+    known = set(meeting.attendance.filter(user__isnull=False).values_list("user_id", flat=True))
+    for person in present:
+        if person.pk not in known:
+            Attendance.objects.create(
+                meeting=meeting,
+                user=person,
+                name=person.name or person.email,
+                organisation=person.organisation,
+            )
+
+
+@transaction.atomic
+def guest_add(*, meeting: Meeting, name: str, organisation_name: str) -> Attendance:
+    _require_draft(meeting)
+    guest = Attendance(
+        meeting=meeting, name=name, organisation_name=organisation_name, is_guest=True
+    )
+    guest.full_clean()
+    guest.save()
+    return guest
+
+
+@transaction.atomic
+def notes_save(*, item: AgendaItem, notes: str) -> None:
+    _require_draft(item.meeting)
+    item.notes = notes
+    item.save(update_fields=["notes"])
+
+
+@transaction.atomic
+def decision_add(*, item: AgendaItem, text: str) -> Decision:
+    """Record a decision with the next number of its body and year.
+
+    Steps: refuse once approved; lock the body row so two decisions taken at
+    the same moment cannot get the same number; take the highest number of
+    the meeting's year plus one.
+    """
+    meeting = item.meeting
+    _require_draft(meeting)
+    body = type(meeting.body).objects.select_for_update().get(pk=meeting.body_id)
+    year = timezone.localtime(meeting.starts_at).year
+    last = Decision.objects.filter(body=body, year=year).aggregate(n=Max("number"))["n"] or 0
+    decision = Decision(item=item, body=body, year=year, number=last + 1, text=text)
+    decision.full_clean()
+    decision.save()
+    return decision
+
+
+@transaction.atomic
+def action_add(
+    *,
+    item: AgendaItem,
+    title: str,
+    due_date: date,
+    responsible_organisation: Organisation | None,
+    responsible_user: User | None,
+) -> ActionItem:
+    _require_draft(item.meeting)
+    if responsible_organisation is None and responsible_user is None:
+        raise ValidationError(_("Name a responsible organisation or person."))
+    action = ActionItem(
+        item=item,
+        body_id=item.meeting.body_id,
+        title=title,
+        due_date=due_date,
+        responsible_organisation=responsible_organisation,
+        responsible_user=responsible_user,
+    )
+    action.full_clean()
+    action.save()
+    return action
+
+
+@transaction.atomic
+def action_mark_done(*, action: ActionItem, by: User) -> ActionItem:
+    """Mark an action item done, recording who and when (once)."""
+    if action.done_at is None:
+        action.done_at, action.done_by = timezone.now(), by
+        action.save(update_fields=["done_at", "done_by"])
+    return action
+
+
+@transaction.atomic
+def minutes_approve(*, meeting: Meeting, by: User) -> Minutes:
+    """Approve the minutes and send them to the members.
+
+    Steps: lock the minutes; refuse a second approval; mark approved by whom
+    and when; render the PDF; queue one mail per member with the PDF.
+    """
+    minutes_of(meeting)
+    minutes = Minutes.objects.select_for_update().get(meeting=meeting)
+    if minutes.is_approved:
+        raise ValidationError(_("These minutes are already approved."))
+    minutes.status, minutes.approved_by, minutes.approved_at = (
+        MinutesStatus.APPROVED,
+        by,
+        timezone.now(),
+    )
+    minutes.save(update_fields=["status", "approved_by", "approved_at"])
+    _send_minutes(meeting)
+    return minutes
+
+
+def _send_minutes(meeting: Meeting) -> None:
+    from meetings.services import body_recipients
+
+    pdf = minutes_pdf(meeting)
+    link = site_url(reverse("meetings:minutes", args=[meeting.pk]))
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Minutes: %(body)s – %(title)s") % {
+            "body": meeting.body.name,
+            "title": meeting.title,
+        }
+        body = render_to_string(
+            "meetings/mail/minutes_body.txt", {"meeting": meeting, "link": link}
+        )
+    for person in body_recipients(meeting.body):
+        mail_queue(
+            to=person.email,
+            subject=subject,
+            body=body,
+            purpose="meetings:minutes",
+            dedupe_key=f"meetings:minutes:{meeting.pk}:{person.pk}",
+            attachments=[("protokoll.pdf", pdf, "application/pdf")],
+        )
+
+
+@transaction.atomic
+def amendment_add(*, meeting: Meeting, text: str, by: User) -> Amendment:
+    """A correction to approved minutes; drafts are simply edited instead."""
+    minutes = Minutes.objects.filter(meeting=meeting).first()
+    if minutes is None or not minutes.is_approved:
+        raise ValidationError(_("Draft minutes are corrected directly, not by amendment."))
+    amendment = Amendment(minutes=minutes, text=text, author=by)
+    amendment.full_clean()
+    amendment.save()
+    return amendment
+
+
+def minutes_context(meeting: Meeting) -> dict:
+    """Everything the minutes page and the PDF show."""
+    minutes = Minutes.objects.filter(meeting=meeting).select_related("approved_by").first()
+    return {
+        "meeting": meeting,
+        "minutes": minutes,
+        "items": selectors.minutes_items(meeting),
+        "attendance": meeting.attendance.select_related("organisation"),
+        "amendments": minutes.amendments.select_related("author") if minutes else [],
+    }
+
+
+def minutes_pdf(meeting: Meeting) -> bytes:
+    """The minutes as PDF (WeasyPrint), with the attendance list."""
+    from weasyprint import HTML  # loaded only when a PDF is made
+
+    html = render_to_string("meetings/minutes_pdf.html", minutes_context(meeting))
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()

@@ -1,0 +1,87 @@
+"""Periodic jobs of the meetings app: action-item reminders (and digests)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from core.mail import mail_queue, site_url
+from core.models import OutgoingMail
+from core.periodic import periodic_task
+from meetings.enums import ReminderStage
+from meetings.models import ActionItem
+
+
+def action_reminders_send(*, today: date | None = None) -> int:
+    """Queue reminders for open action items: some days before and on the due date.
+
+    Steps: find open items due in the "before" window or today (or overdue,
+    so a missed day still reminds once); for each recipient queue one mail
+    per item and stage — the outbox's dedupe key makes a second run a no-op.
+    Returns the number of mails newly queued.
+    """
+    today = today or timezone.localdate()
+    before = today + timedelta(days=settings.MEETINGS_REMINDER_DAYS_BEFORE)
+    actions = ActionItem.objects.filter(done_at__isnull=True, due_date__lte=before).select_related(
+        "body", "responsible_user", "responsible_organisation"
+    )
+    queued = 0
+    for action in actions:
+        stage = ReminderStage.DUE if action.due_date <= today else ReminderStage.BEFORE
+        for address in _recipients(action):
+            key = f"meetings:reminder:{action.pk}:{stage}:{address}"
+            if OutgoingMail.objects.filter(dedupe_key=key).exists():
+                continue  # this stage was already sent for this item
+            mail_queue(
+                to=address,
+                subject=_reminder_subject(action, stage),
+                body=_reminder_body(action, stage),
+                purpose="meetings:reminder",
+                dedupe_key=key,
+            )
+            queued += 1
+    return queued
+
+
+def _recipients(action: ActionItem) -> list[str]:
+    if action.responsible_user and action.responsible_user.is_active:
+        return [action.responsible_user.email]
+    organisation = action.responsible_organisation
+    if organisation is None:
+        return []
+    people = action.body.members.filter(organisation=organisation, is_active=True)
+    addresses = sorted(person.email for person in people)
+    return addresses or ([organisation.email] if organisation.email else [])
+
+
+def _reminder_subject(action: ActionItem, stage: str) -> str:
+    with translation.override(settings.LANGUAGE_CODE):
+        if stage == ReminderStage.DUE:
+            return _("Due today: %(title)s") % {"title": action.title}
+        return _("Due soon: %(title)s") % {"title": action.title}
+
+
+def _reminder_body(action: ActionItem, stage: str) -> str:
+    link = site_url(reverse("meetings:actions"))
+    with translation.override(settings.LANGUAGE_CODE):
+        return render_to_string(
+            "meetings/mail/action_reminder_body.txt",
+            {"action": action, "stage": stage, "link": link},
+        )
+
+
+@periodic_task(every=timedelta(hours=6))
+def action_reminders() -> int:
+    return action_reminders_send()
+
+
+@periodic_task(every=timedelta(hours=1))
+def announcement_digests() -> int:
+    from meetings.announcements import digests_send
+
+    return digests_send()

@@ -1,0 +1,108 @@
+"""Bodies: the member's list, a body's page, coordinators' create and edit."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from accounts.permissions import is_coordinator
+from meetings import access, selectors, services
+from meetings.forms import BodyForm, MeetingForm
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    """The bodies the user belongs to and their upcoming meetings."""
+    bodies = access.visible_bodies(request.user)
+    return render(
+        request,
+        "meetings/home.html",
+        {
+            "bodies": selectors.bodies_with_counts(bodies),
+            "upcoming": selectors.upcoming_meetings(bodies)[:20],
+            "may_create": is_coordinator(request.user),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def body_create(request: HttpRequest) -> HttpResponse:
+    if not is_coordinator(request.user):
+        raise PermissionDenied
+    return _body_form(request, body=None)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def body_edit(request: HttpRequest, body_id: UUID) -> HttpResponse:
+    body = access.body_for(request.user, body_id)
+    access.require_manage(request.user, body)
+    return _body_form(request, body=body)
+
+
+def _body_form(request: HttpRequest, *, body) -> HttpResponse:
+    initial = BodyForm.initial_for(body) if body else {"coordinator": request.user.pk}
+    form = BodyForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            body = services.body_save(body=body, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The body was saved."))
+            return redirect("meetings:body", body.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "meetings/body_form.html", {"form": form, "body": body}, status=status)
+
+
+@login_required
+def body_detail(request: HttpRequest, body_id: UUID) -> HttpResponse:
+    body = access.body_for(request.user, body_id)
+    return render(
+        request,
+        "meetings/body.html",
+        {
+            "body": body,
+            "meetings": selectors.body_meetings(body),
+            "organisations": body.organisations.all(),
+            "people": services.body_recipients(body),
+            "may_manage": access.can_manage(request.user, body),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_create(request: HttpRequest, body_id: UUID) -> HttpResponse:
+    body = access.body_for(request.user, body_id)
+    access.require_manage(request.user, body)
+    form = MeetingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = services.meeting_schedule(body=body, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The meeting was scheduled."))
+            return redirect("meetings:meeting", meeting.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request, "meetings/meeting_form.html", {"form": form, "body": body}, status=status
+    )
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    """Show a service's refusal on the form (on the field when it names one)."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
