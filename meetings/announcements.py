@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.core import signing
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -65,7 +64,7 @@ def announcement_post(*, body: Body, by: User, kind: str, title: str, text: str)
     for person in body_recipients(body):
         if person.pk in not_immediate or person.pk == by.pk:
             continue
-        with translation.override(settings.LANGUAGE_CODE):
+        with translation.override(person.mail_language):
             subject = f"{body.name}: {title}"
             text_body = render_to_string(
                 "meetings/mail/announcement_body.txt",
@@ -77,7 +76,7 @@ def announcement_post(*, body: Body, by: User, kind: str, title: str, text: str)
 
 def _links(person: User, body: Body) -> dict:
     token = unsubscribe_token(person, body)
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(person.mail_language):
         return {
             "unsubscribe_url": site_url(reverse("meetings:unsubscribe", args=[token])),
             "body_url": site_url(reverse("meetings:announcements", args=[body.pk])),
@@ -127,7 +126,7 @@ def _digest_one(subscription: AnnouncementSubscription, since, now) -> int:
     news = list(body.announcements.filter(created_at__gt=since, created_at__lte=now))
     sent = 0
     if news and person.is_active and body_member(person, body):
-        with translation.override(settings.LANGUAGE_CODE):
+        with translation.override(person.mail_language):
             subject = _("Weekly digest: %(body)s") % {"body": body.name}
             text = render_to_string(
                 "meetings/mail/announcement_body.txt",

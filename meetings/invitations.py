@@ -14,7 +14,6 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from icalendar import Calendar, Event, vCalAddress, vText
 
 from core.mail import mail_queue, site_url
 from meetings import selectors
@@ -26,6 +25,8 @@ BERLIN = ZoneInfo("Europe/Berlin")
 
 def meeting_calendar(meetings: Iterable[Meeting], *, method: str | None) -> bytes:
     """An iCalendar file with one event per meeting and the Berlin VTIMEZONE."""
+    from icalendar import Calendar  # only where calendars are made: not in every process
+
     calendar = Calendar()
     calendar.add("prodid", "-//Integrationsnetz//Sitzungen//DE")
     calendar.add("version", "2.0")
@@ -37,7 +38,9 @@ def meeting_calendar(meetings: Iterable[Meeting], *, method: str | None) -> byte
     return calendar.to_ical()
 
 
-def _event(meeting: Meeting) -> Event:
+def _event(meeting: Meeting):
+    from icalendar import Event, vCalAddress, vText
+
     event = Event()
     event.add("uid", meeting.ics_uid)
     event.add("sequence", meeting.ics_sequence)
@@ -64,7 +67,7 @@ def invitations_send(*, meeting: Meeting, kind: str) -> int:
     """Queue the invitation (or update, or cancellation) to every member.
 
     Steps: render the .ics once; for each member render subject and text
-    in the site language with the agenda; queue through the outbox with
+    in the person's language with the agenda; queue through the outbox with
     the .ics attached (deduplicated per meeting, SEQUENCE and person).
     """
     from meetings.services import body_recipients
@@ -72,13 +75,19 @@ def invitations_send(*, meeting: Meeting, kind: str) -> int:
     ics = invitation_ics(meeting)
     method = "CANCEL" if meeting.is_cancelled else "REQUEST"
     plan = selectors.time_plan(meeting)
-    link = site_url(reverse("meetings:meeting", args=[meeting.pk]))
     count = 0
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {"meeting": meeting, "plan": plan, "link": link, "kind": kind}
-        subject = render_to_string("meetings/mail/invitation_subject.txt", context).strip()
-        body = render_to_string("meetings/mail/invitation_body.txt", context)
+    texts: dict[str, tuple[str, str]] = {}  # language → (subject, body)
     for person in body_recipients(meeting.body):
+        language = person.mail_language
+        if language not in texts:
+            with translation.override(language):
+                link = site_url(reverse("meetings:meeting", args=[meeting.pk]))
+                context = {"meeting": meeting, "plan": plan, "link": link, "kind": kind}
+                texts[language] = (
+                    render_to_string("meetings/mail/invitation_subject.txt", context).strip(),
+                    render_to_string("meetings/mail/invitation_body.txt", context),
+                )
+        subject, body = texts[language]
         mail_queue(
             to=person.email,
             subject=subject,

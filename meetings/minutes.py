@@ -156,16 +156,20 @@ def _send_minutes(meeting: Meeting) -> None:
     from meetings.services import body_recipients
 
     pdf = minutes_pdf(meeting)
-    link = site_url(reverse("meetings:minutes", args=[meeting.pk]))
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = _("Minutes: %(body)s – %(title)s") % {
-            "body": meeting.body.name,
-            "title": meeting.title,
-        }
-        body = render_to_string(
-            "meetings/mail/minutes_body.txt", {"meeting": meeting, "link": link}
-        )
+    texts: dict[str, tuple[str, str]] = {}  # language → (subject, body)
     for person in body_recipients(meeting.body):
+        language = person.mail_language
+        if language not in texts:
+            with translation.override(language):
+                link = site_url(reverse("meetings:minutes", args=[meeting.pk]))
+                texts[language] = (
+                    _("Minutes: %(body)s – %(title)s")
+                    % {"body": meeting.body.name, "title": meeting.title},
+                    render_to_string(
+                        "meetings/mail/minutes_body.txt", {"meeting": meeting, "link": link}
+                    ),
+                )
+        subject, body = texts[language]
         mail_queue(
             to=person.email,
             subject=subject,

@@ -16,3 +16,17 @@ def test_header_links_to_every_public_module(client, language):
         links = [reverse(name) for name in PUBLIC_ENTRIES]
 
     assert [link for link in links if f'href="{link}"' not in page] == []
+
+
+def test_header_links_members_to_their_meetings(client, owner):
+    client.force_login(owner)
+
+    page = client.get(reverse("directory:home")).content.decode()
+
+    assert f'href="{reverse("meetings:home")}"' in page
+
+
+def test_the_public_sees_no_meetings_link(client):
+    page = client.get(reverse("directory:home")).content.decode()
+
+    assert reverse("meetings:home") not in page

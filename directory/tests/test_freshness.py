@@ -182,6 +182,8 @@ def test_member_area_links_to_the_tools_each_role_may_use(client, owner, coordin
     assert reverse("translating:overview").encode() in page
     assert reverse("network:member-home").encode() in page
     assert reverse("festival:my-events").encode() in page
+    assert reverse("meetings:home").encode() in page
+    assert reverse("meetings:actions").encode() in page
     assert reverse("exchange:index").encode() not in page
 
     client.force_login(coordinator)

@@ -277,3 +277,17 @@ def test_an_invitation_survives_a_mail_server_that_is_down(
     assert stored.status == OutgoingMail.Status.SENT
     sent = next(m for m in mail.outbox if m.to == [owner.email])
     assert str(event_of(ics_of(sent))["UID"]) == meeting.ics_uid
+
+
+def test_invitation_in_the_language_each_member_uses(
+    client, coordinator, owner, colleague, meeting, django_capture_on_commit_callbacks
+):
+    owner.language = "uk"
+    owner.save(update_fields=["language"])
+
+    invite(client, coordinator, meeting, django_capture_on_commit_callbacks)
+
+    bodies = {message.to[0]: message.body for message in mail.outbox}
+    path = reverse("meetings:meeting", args=[meeting.pk]).split("/", 2)[2]
+    assert f"/uk/{path}" in bodies[owner.email]
+    assert f"/de/{path}" in bodies[colleague.email]
