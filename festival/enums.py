@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class EditionStatus(models.TextChoices):
@@ -8,19 +9,19 @@ class EditionStatus(models.TextChoices):
     PREPARING = "preparing", _("preparing")
     CALL_OPEN = "call_open", _("call for events open")
     REVIEWING = "reviewing", _("reviewing")
-    PUBLISHED = "published", _("published")
+    PUBLISHED = "published", pgettext_lazy("edition status", "published")
     ARCHIVED = "archived", _("archived")
 
 
 class EventState(models.TextChoices):
     """The state of one submitted event (see ``services.TRANSITIONS``)."""
 
-    SUBMITTED = "submitted", _("submitted")
-    CHANGES_REQUESTED = "changes_requested", _("changes requested")
-    ACCEPTED = "accepted", _("accepted")
-    DECLINED = "declined", _("declined")
-    PUBLISHED = "published", _("published")
-    WITHDRAWN = "withdrawn", _("withdrawn")
+    SUBMITTED = "submitted", pgettext_lazy("event state", "submitted")
+    CHANGES_REQUESTED = "changes_requested", pgettext_lazy("event state", "changes requested")
+    ACCEPTED = "accepted", pgettext_lazy("event state", "accepted")
+    DECLINED = "declined", pgettext_lazy("event state", "declined")
+    PUBLISHED = "published", pgettext_lazy("event state", "published")
+    WITHDRAWN = "withdrawn", pgettext_lazy("event state", "withdrawn")
 
 
 class Category(models.TextChoices):

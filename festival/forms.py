@@ -155,7 +155,7 @@ class EventForm(forms.Form):
             if not data.get("image_alt"):
                 self.add_error("image_alt", _("Describe the image for people who cannot see it."))
             if not data.get("image_rights"):
-                self.add_error("image_rights", _("Name who holds the rights to the image."))
+                self.add_error("image_rights", _("Please name who holds the rights to the image."))
         if not data.get("free_of_charge") and not data.get("price"):
             self.add_error("price", _("Give the price, or mark the event as free of charge."))
         if data.get("registration_required") and not data.get("registration_how"):
@@ -323,7 +323,7 @@ class VenueForm(forms.ModelForm):
     class Meta:
         model = Venue
         fields = ["location", "name", "street", "postal_code", "city", "district"]
-        help_texts = {"location": _("Take name and address over from the directory.")}
+        help_texts = {"location": _("Copy name and address from the directory.")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

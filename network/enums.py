@@ -24,7 +24,7 @@ class HelpStatus(models.TextChoices):
 class RoutingStatus(models.TextChoices):
     SENT = "sent", _("Waiting for an answer")
     TAKEN_UP = "taken_up", _("We contact the person")
-    PASSED = "passed", _("Passed")
+    PASSED = "passed", _("Declined by the member")
 
 
 class RoutedBy(models.TextChoices):
@@ -33,7 +33,7 @@ class RoutedBy(models.TextChoices):
 
 
 class TimeAvailable(models.TextChoices):
-    ONCE = "once", _("Once or now and then")
+    ONCE = "once", _("Once or every now and then")
     FEW_HOURS_MONTH = "month", _("A few hours a month")
     FEW_HOURS_WEEK = "week", _("A few hours a week")
     MORE = "more", _("More than that")

@@ -39,7 +39,7 @@ def plain_text(value: str) -> None:
 def phone_number(value: str) -> None:
     if value and not PHONE.match(value):
         raise forms.ValidationError(
-            _("Enter a phone number with digits, spaces and + only."), code="phone"
+            _("Enter a phone number with digits, spaces, +, -, / and brackets only."), code="phone"
         )
 
 
@@ -110,7 +110,7 @@ class JoinRequestForm(ContactFields):
         max_length=200,
         required=False,
         validators=[one_line],
-        help_text=_("If you ask for an organisation or work for one."),
+        help_text=_("If you apply on behalf of an organisation or work for one."),
     )
     activity = forms.CharField(
         label=_("What do you do?"),

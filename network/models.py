@@ -147,7 +147,7 @@ class Routing(models.Model):
         on_delete=models.CASCADE,
         related_name="help_routings",
     )
-    routed_by = models.CharField(_("routed"), max_length=12, choices=RoutedBy.choices)
+    routed_by = models.CharField(_("how it was routed"), max_length=12, choices=RoutedBy.choices)
     reason = models.CharField(_("why this organisation"), max_length=300, blank=True)
     status = models.CharField(
         _("answer"), max_length=10, choices=RoutingStatus.choices, default=RoutingStatus.SENT

@@ -116,7 +116,7 @@ def link_create(
 ) -> tuple[SubmissionLink, str]:
     """A personal link for late submissions. Returns the link and its signed token."""
     if expires_at <= timezone.now():
-        raise ValidationError({"expires_at": _("The link must be valid for some time.")})
+        raise ValidationError({"expires_at": _("The expiry date must lie in the future.")})
     link = SubmissionLink.objects.create(
         edition=edition, organisation=organisation, expires_at=expires_at, created_by=by
     )

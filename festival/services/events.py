@@ -257,7 +257,7 @@ def event_decide(*, event: Event, state: str, by: User, comment: str = "") -> Ev
     if not by.is_coordinator:
         raise PermissionDenied
     if state not in DECISIONS:
-        raise ValidationError(_("This is not a decision."))
+        raise ValidationError(_("Choose one of the decisions offered."))
     event = Event.objects.select_for_update().select_related("edition").get(pk=event.pk)
     if state in {EventState.ACCEPTED, EventState.PUBLISHED} and not event.identity_confirmed:
         raise ValidationError(_("Confirm who the organiser is before accepting the event."))

@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
+from django.utils import translation
 
 from core.models import OutgoingMail
 from festival import services
@@ -12,6 +13,13 @@ from festival.rules import member_may_edit
 from festival.tests.factories import EditionFactory, EventFactory, VenueFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """The services' messages are checked in English (the msgids)."""
+    with translation.override("en"):
+        yield
 
 
 def fields(venue, **overrides):
@@ -207,7 +215,7 @@ def test_decisions_mail_submitter_in_their_language(
 
     mail = OutgoingMail.objects.get()
     assert mail.to == "submitter@example.org"
-    assert mail.subject.startswith("Intercultural Week: your event")
+    assert mail.subject.startswith("Intercultural Week: new state of your event")
     assert "accepted" in mail.body
 
 

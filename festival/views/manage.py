@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from festival import selectors, services
@@ -200,7 +201,8 @@ def board(request: HttpRequest, year: int) -> HttpResponse:
                 state=bulk.cleaned_data["state"],
                 by=request.user,
             )
-            messages.success(request, _("%(count)d events changed.") % {"count": done})
+            changed = ngettext("%(count)d event changed.", "%(count)d events changed.", done)
+            messages.success(request, changed % {"count": done})
             for problem in problems:
                 messages.error(request, problem)
             return redirect(request.get_full_path())

@@ -131,7 +131,7 @@ def test_coordinator_exports_and_erases_through_the_page(client, coordinator):
     assert HelpOffer.objects.count() == 1
 
     erased = client.post(url("privacy"), {"email": PERSON, "action": "erase"}, follow=True)
-    assert "Deleted: 0 join requests, 1 help offers, 0 e-mails." in erased.content.decode()
+    assert "Deleted – join requests: 0, help offers: 1, e-mails: 0." in erased.content.decode()
     assert HelpOffer.objects.count() == 0
 
 

@@ -181,7 +181,7 @@ def privacy(request: HttpRequest) -> HttpResponse:
         counts = personal_data_erase(email=email)
         messages.success(
             request,
-            _("Deleted: %(join)d join requests, %(help)d help offers, %(mails)d e-mails.")
+            _("Deleted – join requests: %(join)d, help offers: %(help)d, e-mails: %(mails)d.")
             % {
                 "join": counts["join_requests"],
                 "help": counts["help_offers"],

@@ -49,7 +49,7 @@ def answer(request: HttpRequest, routing_id: UUID) -> HttpResponse:
     if action == "take":
         messages.success(request, _("Thank you. Please contact the person soon."))
     else:
-        messages.success(request, _("You passed this help offer."))
+        messages.success(request, _("You declined this help offer."))
     return redirect("network:inbox", routing.organisation_id)
 
 

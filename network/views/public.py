@@ -8,7 +8,7 @@ from django.contrib.auth.views import PasswordResetConfirmView
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -45,12 +45,18 @@ def _public_form(request: HttpRequest, *, form_class, submit, kind: str, templat
 
 def privacy_notice() -> str:
     """The notice from the setting, or our own in the page's language."""
-    return settings.NETWORK_PRIVACY_NOTICE or _(
+    months = settings.NETWORK_RETENTION_MONTHS
+    return settings.NETWORK_PRIVACY_NOTICE or ngettext(
+        "We store your details only to answer your request and to pass your help offer "
+        "to matching member organisations of the network, who then contact you. They are "
+        "deleted after %(months)d month, or at once when you withdraw your request "
+        "through the link in our e-mail.",
         "We store your details only to answer your request and to pass your help offer "
         "to matching member organisations of the network, who then contact you. They are "
         "deleted after %(months)d months, or at once when you withdraw your request "
-        "through the link in our e-mail."
-    ) % {"months": settings.NETWORK_RETENTION_MONTHS}
+        "through the link in our e-mail.",
+        months,
+    ) % {"months": months}
 
 
 def _form_context(form) -> dict:
