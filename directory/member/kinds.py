@@ -31,6 +31,7 @@ from directory.member.forms import (
 )
 from directory.member.place_forms import OfferPlacesForm, OpeningHoursForm
 from directory.models import Contact, Location, Offer, OfferLocation, Organisation
+from directory.translating.review import TranslationChangeKind
 
 # Form fields that steer the save but are no part of the entry.
 CONTROL_FIELDS = {"version", "minor_edit"}
@@ -181,6 +182,8 @@ KINDS = {
             OpeningHoursForm,
             services.opening_hours_update,
         ),
+        # A translation (entry and language come with the stored data).
+        TranslationChangeKind(),
     )
 }
 

@@ -32,6 +32,7 @@ from directory.member.history import REASON_REVIEW
 from directory.member.kinds import KINDS, EntryKind
 from directory.member.locking import EditConflict, check_version, version_of
 from directory.models import Organisation, PendingChange
+from directory.translating.review import TranslationChangeKind
 
 SUMMARY_LENGTH = 200
 
@@ -80,6 +81,9 @@ def bind_stored(change: PendingChange):
     the difference to the entry as it is now, not to what the author saw.
     """
     kind = KINDS[change.kind]
+    if isinstance(kind, TranslationChangeKind):  # its entry is found from the stored data
+        entry, form = kind.bind(change)
+        return kind, entry, form
     entry = kind.entry(change.organisation, change.object_id)
     if entry is None:
         return kind, None, None

@@ -73,6 +73,7 @@ class TranslationForm(forms.Form):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.source = source
+        self.language = language
         self.row = row
         model = source._meta.get_field("translations").related_model
         for name in source.translated_fields:

@@ -16,6 +16,7 @@ from django_tasks import TaskResultStatus
 from core.languages import Language, site_languages, target_language_codes
 from core.machine_translation import MachineTranslationError, provider
 from core.translation import TranslatableModel
+from directory.member.review import form_data, review_applies
 from directory.translating.forms import OverviewFilterForm, TranslationForm
 from directory.translating.kinds import (
     KINDS,
@@ -25,6 +26,7 @@ from directory.translating.kinds import (
     source_for_translator,
     target_language,
 )
+from directory.translating.review import translation_change_submit
 from directory.translating.selectors import (
     machine_translation_last_request,
     translation_fields,
@@ -86,6 +88,8 @@ def side_by_side(request: HttpRequest, kind: str, key: str, lang: str) -> HttpRe
     form = _form(source, language, request.POST)
     if not form.is_valid():
         return _page(request, entry_kind, source, language, form, status=400)
+    if review_applies(request.user):
+        return _submit_for_review(request, entry_kind, source, language)
     try:
         translation_confirm(
             kind=entry_kind,
@@ -100,6 +104,24 @@ def side_by_side(request: HttpRequest, kind: str, key: str, lang: str) -> HttpRe
         form.add_error(None, error)
         return _page(request, entry_kind, source, language, form, status=400)
     messages.success(request, _("The translation was saved."))
+    return redirect(request.path)
+
+
+def _submit_for_review(
+    request: HttpRequest, kind: Kind, source: TranslatableModel, language: Language
+) -> HttpResponse:
+    """Review mode: the translation waits for a coordinator; nothing is published yet."""
+    try:
+        translation_change_submit(
+            kind=kind,
+            source=source,
+            language=language.code,
+            data=form_data(request.POST),
+            author=request.user,
+        )
+    except TranslationConflict:
+        return _conflict(request, kind, source, language)
+    messages.success(request, _("Your translation waits for review by the coordination office."))
     return redirect(request.path)
 
 
