@@ -6,6 +6,7 @@ from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from accounts.enums import Role
 from accounts.models import User
@@ -158,7 +159,7 @@ class ResponseForm(forms.Form):
     def clean(self):
         data = super().clean()
         if data.get("answer") == Answer.DEPUTY and not data.get("deputy"):
-            self.add_error("deputy", _("Name the deputy."))
+            self.add_error("deputy", _("Choose the deputy."))
         return data
 
 
@@ -185,7 +186,9 @@ class NotesForm(forms.Form):
 
 
 class DecisionTextForm(forms.Form):
-    text = forms.CharField(label=_("Decision"), widget=forms.Textarea, max_length=4000)
+    text = forms.CharField(
+        label=pgettext_lazy("minutes", "Decision"), widget=forms.Textarea, max_length=4000
+    )
 
 
 class ActionForm(forms.Form):

@@ -136,7 +136,7 @@ def meeting_invite(*, meeting: Meeting) -> int:
     Returns the number of mails queued.
     """
     if meeting.is_cancelled:
-        raise ValidationError(_("A cancelled meeting cannot be invited to."))
+        raise ValidationError(_("No invitations can be sent for a cancelled meeting."))
     if meeting.invited_at:
         meeting.ics_sequence += 1
     meeting.invited_at = timezone.now()
@@ -236,7 +236,7 @@ def response_set(
         raise ValidationError(_("This meeting is cancelled."))
     if answer == Answer.DEPUTY:
         if deputy is None:
-            raise ValidationError({"deputy": _("Name the deputy.")})
+            raise ValidationError({"deputy": _("Choose the deputy.")})
         if (
             not user.organisation_id
             or deputy.organisation_id != user.organisation_id

@@ -33,14 +33,14 @@ def action_reminders_send(*, today: date | None = None) -> int:
     queued = 0
     for action in actions:
         stage = ReminderStage.DUE if action.due_date <= today else ReminderStage.BEFORE
-        for address in _recipients(action):
+        for address, language in _recipients(action):
             key = f"meetings:reminder:{action.pk}:{stage}:{address}"
             if OutgoingMail.objects.filter(dedupe_key=key).exists():
                 continue  # this stage was already sent for this item
             mail_queue(
                 to=address,
-                subject=_reminder_subject(action, stage),
-                body=_reminder_body(action, stage),
+                subject=_reminder_subject(action, stage, language),
+                body=_reminder_body(action, stage, language),
                 purpose="meetings:reminder",
                 dedupe_key=key,
             )
@@ -48,27 +48,32 @@ def action_reminders_send(*, today: date | None = None) -> int:
     return queued
 
 
-def _recipients(action: ActionItem) -> list[str]:
-    if action.responsible_user and action.responsible_user.is_active:
-        return [action.responsible_user.email]
+def _recipients(action: ActionItem) -> list[tuple[str, str]]:
+    """(address, language) of whoever is responsible: the person, else the
+    organisation's members of the body, else the organisation's address."""
+    person = action.responsible_user
+    if person and person.is_active:
+        return [(person.email, person.mail_language)]
     organisation = action.responsible_organisation
     if organisation is None:
         return []
     people = action.body.members.filter(organisation=organisation, is_active=True)
-    addresses = sorted(person.email for person in people)
-    return addresses or ([organisation.email] if organisation.email else [])
+    found = sorted((person.email, person.mail_language) for person in people)
+    if found or not organisation.email:
+        return found
+    return [(organisation.email, settings.LANGUAGE_CODE)]
 
 
-def _reminder_subject(action: ActionItem, stage: str) -> str:
-    with translation.override(settings.LANGUAGE_CODE):
+def _reminder_subject(action: ActionItem, stage: str, language: str) -> str:
+    with translation.override(language):
         if stage == ReminderStage.DUE:
             return _("Due today: %(title)s") % {"title": action.title}
         return _("Due soon: %(title)s") % {"title": action.title}
 
 
-def _reminder_body(action: ActionItem, stage: str) -> str:
-    link = site_url(reverse("meetings:actions"))
-    with translation.override(settings.LANGUAGE_CODE):
+def _reminder_body(action: ActionItem, stage: str, language: str) -> str:
+    with translation.override(language):
+        link = site_url(reverse("meetings:actions"))
         return render_to_string(
             "meetings/mail/action_reminder_body.txt",
             {"action": action, "stage": stage, "link": link},

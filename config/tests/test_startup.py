@@ -1,10 +1,10 @@
 """What a web process loads when it starts: no heavy library it does not need yet.
 
-WeasyPrint (about 40 MB), icalendar (10 MB), Pillow and openpyxl are needed
-by a few pages only (PDFs, calendar files, images, spreadsheets). Imported at
-start they would be in every web and worker process, and the streamed HSDS
-export would no longer fit in its memory target. Modules import them inside
-the functions that use them.
+WeasyPrint (about 40 MB), icalendar (10 MB), Pillow, openpyxl and filetype
+are needed by a few pages only (PDFs, calendar files, images, spreadsheets,
+uploads). Imported at start they would be in every web and worker process, and
+the streamed HSDS export would no longer fit in its memory target. Modules
+import them inside the functions that use them.
 """
 
 import json
@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-HEAVY = ("weasyprint", "icalendar", "PIL", "openpyxl")
+HEAVY = ("weasyprint", "icalendar", "PIL", "openpyxl", "filetype")
 PROJECT = Path(__file__).resolve().parent.parent.parent
 
 PROBE = """

@@ -77,7 +77,7 @@ def test_coordinator_runs_a_full_meeting_cycle(
     member.click("main button:has-text('Save my answer')")
     member.wait_for_load_state("networkidle")
     boss.goto(f"{live_server.url}/en/sitzungen/{meeting.pk}/antworten/", wait_until="networkidle")
-    assert "Answers: 1 yes, 0 no, 0 maybe, 0 deputies." in boss.inner_text("body")
+    assert "Answers – yes: 1, no: 0, maybe: 0, deputies: 0." in boss.inner_text("body")
 
     boss.goto(f"{live_server.url}/en/sitzungen/{meeting.pk}/anwesenheit/", wait_until="networkidle")
     boss.check(f"input[name=present][value='{owner.pk}']")

@@ -160,7 +160,7 @@ def test_member_names_a_deputy_from_the_same_organisation(client, owner, colleag
     [
         ("outsider", "The deputy must be another person of your organisation."),
         ("owner", "The deputy must be another person of your organisation."),
-        ("", "Name the deputy."),
+        ("", "Choose the deputy."),
     ],
 )
 def test_a_deputy_from_another_organisation_is_refused(
@@ -186,7 +186,7 @@ def test_coordinator_sees_the_answers_live(client, coordinator, owner, colleague
     client.force_login(coordinator)
     url = en(reverse("meetings:responses", args=[meeting.pk]))
     page = client.get(url).content.decode()
-    assert "Answers: 0 yes, 0 no, 0 maybe, 1 deputies." in page
+    assert "Answers – yes: 0, no: 0, maybe: 0, deputies: 1." in page
     assert 'hx-trigger="every 15s"' in page
     fragment = client.get(url, headers={"HX-Request": "true"}).content.decode()
     assert "<html" not in fragment

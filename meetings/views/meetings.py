@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from meetings import access, invitations, selectors, services
@@ -108,7 +109,13 @@ def meeting_invite(request: HttpRequest, meeting_id: UUID) -> HttpResponse:
         messages.error(request, " ".join(error.messages))
         return redirect("meetings:meeting", meeting.pk)
     messages.success(
-        request, _("Invitations to %(count)d people are on their way.") % {"count": count}
+        request,
+        ngettext(
+            "The invitation to %(count)d person is on its way.",
+            "Invitations to %(count)d people are on their way.",
+            count,
+        )
+        % {"count": count},
     )
     return redirect("meetings:meeting", meeting.pk)
 
