@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
-
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from accounts.enums import Role
+from core import ratelimit
 from festival.models import Event
 
 
@@ -59,18 +57,11 @@ def may_see_image(user, event: Event) -> bool:
     )
 
 
-def _partner_key(request) -> str:
-    # Only a digest of the address, kept for an hour: nothing personal is stored.
-    address = request.META.get("REMOTE_ADDR", "")
-    return "festival:partner:" + hashlib.sha256(address.encode()).hexdigest()
-
-
 def partner_budget_left(request) -> bool:
     """Whether this address may submit through the public form again this hour."""
-    return cache.get(_partner_key(request), 0) < settings.FESTIVAL_PARTNER_SUBMISSIONS_PER_HOUR
+    used = ratelimit.hits(scope="festival-partner", value=ratelimit.client_ip(request))
+    return used < settings.FESTIVAL_PARTNER_SUBMISSIONS_PER_HOUR
 
 
 def partner_budget_use(request) -> None:
-    key = _partner_key(request)
-    if not cache.add(key, 1, timeout=3600):
-        cache.incr(key)
+    ratelimit.hit(scope="festival-partner", value=ratelimit.client_ip(request), window_seconds=3600)

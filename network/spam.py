@@ -3,20 +3,19 @@
 The form carries a signed timestamp of when it was shown; a form sent back
 faster than ``NETWORK_MIN_FILL_SECONDS`` (a bot) or older than
 ``NETWORK_MAX_FORM_AGE_HOURS`` is refused. Rate limits count submissions per
-IP address and per e-mail address in Django's cache; the keys are hashes,
-so the cache holds no address in clear.
+IP address and per e-mail address (``core.ratelimit``).
 """
 
 from __future__ import annotations
 
-import hashlib
 import time
 
 from django import forms
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
+
+from core import ratelimit
 
 SALT = "network.form-started"
 
@@ -67,21 +66,11 @@ class SpamGuardForm(forms.Form):
         return shown_at
 
 
-def _key(kind: str, value: str) -> str:
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{value.lower()}".encode()).hexdigest()
-    return f"network:rate:{kind}:{digest[:32]}"
-
-
 def rate_limit_hit(*, ip_address: str, email: str) -> bool:
     """Count one submission for this IP address and e-mail address; True if over the limit."""
-    timeout = settings.NETWORK_RATE_WINDOW_MINUTES * 60
-    over = False
-    for key in (_key("ip", ip_address or "unknown"), _key("email", email)):
-        cache.add(key, 0, timeout=timeout)
-        try:
-            count = cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, timeout=timeout)
-            count = 1
-        over = over or count > settings.NETWORK_RATE_LIMIT
-    return over
+    window = settings.NETWORK_RATE_WINDOW_MINUTES * 60
+    counts = [
+        ratelimit.hit(scope="network-ip", value=ip_address or "unknown", window_seconds=window),
+        ratelimit.hit(scope="network-email", value=email, window_seconds=window),
+    ]
+    return max(counts) > settings.NETWORK_RATE_LIMIT

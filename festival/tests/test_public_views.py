@@ -253,3 +253,17 @@ def test_partner_form_trap_and_limit(during_call, client, venue, settings):
     settings.FESTIVAL_PARTNER_SUBMISSIONS_PER_HOUR = 2
     assert [client.post(url, data).status_code for _ in range(3)] == [302, 302, 429]
     assert Event.objects.count() == 2
+
+
+def test_partner_limit_counts_each_visitor_behind_a_proxy(during_call, client, venue, settings):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1  # all requests come from the reverse proxy
+    settings.FESTIVAL_PARTNER_SUBMISSIONS_PER_HOUR = 1
+    url = en("festival:partner-submit", venue.edition.year)
+    data = event_post(venue, partner_name="KV", submitter_email="kv@example.org")
+
+    first = client.post(url, data, HTTP_X_FORWARDED_FOR="198.51.100.1")
+    other_visitor = client.post(url, data, HTTP_X_FORWARDED_FOR="198.51.100.2")
+    again = client.post(url, data, HTTP_X_FORWARDED_FOR="198.51.100.1")
+
+    assert [first.status_code, other_visitor.status_code, again.status_code] == [302, 302, 429]
+    assert Event.objects.count() == 2

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from allauth.account.adapter import get_adapter
 from django.conf import settings
 from django.contrib.auth.views import PasswordResetConfirmView
 from django.http import HttpRequest, HttpResponse
@@ -12,6 +11,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from core import ratelimit
 from network.enums import JoinStatus
 from network.forms import HelpOfferForm, JoinRequestForm
 from network.links import HELP, JOIN, BadLink, status_read
@@ -33,9 +33,7 @@ def _public_form(request: HttpRequest, *, form_class, submit, kind: str, templat
     form = form_class(request.POST)
     if not form.is_valid():
         return render(request, template, _form_context(form), status=400)
-    # The client's address as allauth sees it for its login limits, so one
-    # setting (ALLAUTH_TRUSTED_PROXY_COUNT) serves both behind a reverse proxy.
-    ip_address = get_adapter(request).get_client_ip(request)
+    ip_address = ratelimit.client_ip(request)
     if rate_limit_hit(ip_address=ip_address, email=form.cleaned_data["email"]):
         form.add_error(None, _("Too many requests were sent. Please wait an hour and try again."))
         return render(request, template, _form_context(form), status=TOO_MANY)
