@@ -144,6 +144,9 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "directory:home"
 
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+# How many reverse proxies in front of the site append to X-Forwarded-For: the login
+# limits and the public forms' limits (core.ratelimit) count the client behind them.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None

@@ -142,3 +142,15 @@ def test_env_bool_and_list(monkeypatch):
 
     assert env_bool("FLAG", False) is True
     assert env_list("ITEMS", []) == ["a", "b", "c"]
+
+
+def test_trusted_proxy_count_from_the_environment():
+    result = manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.ALLAUTH_TRUSTED_PROXY_COUNT)",
+        env={**PRODUCTION_ENV, "TRUSTED_PROXY_COUNT": "1"},
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "1"
