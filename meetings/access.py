@@ -14,7 +14,7 @@ from uuid import UUID
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
-from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from accounts.permissions import is_coordinator
 from meetings.models import AgendaItem, Attachment, Body, Meeting
@@ -46,43 +46,24 @@ def can_approve(user, body: Body) -> bool:
 
 def body_for(user, body_id: UUID) -> Body:
     """The body, or 404 when ``user`` is not a member."""
-    body = visible_bodies(user).filter(pk=body_id).first()
-    if body is None:
-        raise Http404
-    return body
+    return get_object_or_404(visible_bodies(user), pk=body_id)
 
 
 def meeting_for(user, meeting_id: UUID) -> Meeting:
-    meeting = (
-        Meeting.objects.select_related("body")
-        .filter(pk=meeting_id, body__in=visible_bodies(user))
-        .first()
-    )
-    if meeting is None:
-        raise Http404
-    return meeting
+    meetings = Meeting.objects.select_related("body").filter(body__in=visible_bodies(user))
+    return get_object_or_404(meetings, pk=meeting_id)
 
 
 def item_for(user, item_id: UUID) -> AgendaItem:
-    item = (
-        AgendaItem.objects.select_related("meeting__body")
-        .filter(pk=item_id, meeting__body__in=visible_bodies(user))
-        .first()
-    )
-    if item is None:
-        raise Http404
-    return item
+    items = AgendaItem.objects.select_related("meeting__body")
+    return get_object_or_404(items.filter(meeting__body__in=visible_bodies(user)), pk=item_id)
 
 
 def attachment_for(user, attachment_id: UUID) -> Attachment:
-    attachment = (
-        Attachment.objects.select_related("item__meeting__body")
-        .filter(pk=attachment_id, item__meeting__body__in=visible_bodies(user))
-        .first()
+    attachments = Attachment.objects.select_related("item__meeting__body").filter(
+        item__meeting__body__in=visible_bodies(user)
     )
-    if attachment is None:
-        raise Http404
-    return attachment
+    return get_object_or_404(attachments, pk=attachment_id)
 
 
 def require_manage(user, body: Body) -> None:
