@@ -11,7 +11,9 @@ from uuid import UUID
 from django.core.cache import cache
 from django.db.models import Prefetch, QuerySet
 
+from core.translation import translations_prefetch
 from directory.enums import MembershipStatus, OfferStatus
+from directory.facets import LANGUAGES, TARGET_GROUPS, TOPICS, offer_facets
 from directory.hours import local_moment
 from directory.models import (
     Contact,
@@ -39,19 +41,15 @@ from directory.taxonomy import Taxonomy, taxonomy
 PUBLIC_OFFER_STATUSES = [OfferStatus.ACTIVE, OfferStatus.TEMPORARILY_CLOSED]
 
 
-def _translations(model, language: str) -> Prefetch:
-    return Prefetch("translations", queryset=model.objects.filter(language=language))
-
-
 def member_list(*, language: str) -> QuerySet[Organisation]:
     """Active, published network members, by name, with their text in ``language`` prefetched."""
     members = Organisation.objects.filter(membership_status=MembershipStatus.ACTIVE, listed=True)
     return members.prefetch_related(
-        _translations(OrganisationTranslation, language),
+        *translations_prefetch(OrganisationTranslation, language),
         Prefetch(
             "contacts",
             queryset=Contact.objects.filter(public=True).prefetch_related(
-                _translations(ContactTranslation, language)
+                *translations_prefetch(ContactTranslation, language)
             ),
             to_attr="public_contacts",
         ),
@@ -256,19 +254,15 @@ def offer_list(
     offers = (
         Offer.objects.filter(id__in=offer_ids)
         .select_related("organisation")
-        .prefetch_related(_translations(OfferTranslation, language))
+        .prefetch_related(*translations_prefetch(OfferTranslation, language))
     )
     by_id = {offer.id: offer for offer in offers}
+    facets = offer_facets(by_id, [LANGUAGES, TOPICS])
     for offer in by_id.values():
-        offer.language_codes, offer.places = [], []
-    for offer_id, code in (
-        OfferLanguage.objects.filter(offer_id__in=list(by_id))
-        .order_by("code")
-        .values_list("offer_id", "code")
-    ):
-        by_id[offer_id].language_codes.append(code)
+        offer.language_codes = facets[offer.id].language_codes
+        offer.places = []
     _attach_places(by_id, now)
-    _attach_topics(by_id, known or taxonomy(language))
+    _attach_topics(by_id, facets, known or taxonomy(language))
     return [by_id[offer_id] for offer_id in offer_ids if offer_id in by_id]
 
 
@@ -305,53 +299,38 @@ def _attach_places(by_id: dict, now: datetime) -> None:
         offer.open_now = offer.id in open_offers
 
 
-def _attach_topics(by_id: dict, known: Taxonomy) -> None:
+def _attach_topics(by_id: dict, facets: dict, known: Taxonomy) -> None:
     """Each offer's topics (from the cached taxonomy, in its order) as ``topic_badges``."""
-    order = {topic_id: index for index, topic_id in enumerate(known.topics_by_id)}
-    found: dict = {offer_id: [] for offer_id in by_id}
-    links = Offer.topics.through.objects.filter(offer_id__in=list(by_id))
-    for offer_id, topic_id in links.values_list("offer_id", "topic_id"):
-        if topic_id in known.topics_by_id:
-            found[offer_id].append(known.topics_by_id[topic_id])
-    for offer_id, topics in found.items():
-        by_id[offer_id].topic_badges = sorted(topics, key=lambda topic: order[topic.id])
-
-
-def _attach_taxonomy(offer: Offer, language: str) -> None:
-    """``topic_badges`` and ``target_group_list`` from the cached taxonomy, in its order."""
-    known = taxonomy(language)
-    _attach_topics({offer.id: offer}, known)
-    group_ids = set(
-        Offer.target_groups.through.objects.filter(offer_id=offer.id).values_list(
-            "targetgroup_id", flat=True
-        )
-    )
-    offer.target_group_list = [group for group in known.groups.values() if group.id in group_ids]
+    for offer_id, offer in by_id.items():
+        offer.topic_badges = [
+            topic
+            for topic_id, topic in known.topics_by_id.items()
+            if topic_id in facets[offer_id].topic_ids
+        ]
 
 
 def offer_detail(*, offer_id, language: str) -> Offer | None:
-    """Everything the offer page shows, or None if the public may not see it."""
+    """Everything the offer page shows, or None if the public may not see it.
+
+    Five queries on a page in German: the offer with its organisation, its
+    languages, topics and target groups (one query, see ``facets``), its
+    places, their opening hours, and the public contacts. Other languages add
+    one query per kind of translated text.
+    """
     offer = (
         public_offers()
         .filter(id=offer_id)
         .select_related("organisation")
         .prefetch_related(
-            _translations(OfferTranslation, language),
-            Prefetch(
-                "organisation__translations",
-                queryset=OrganisationTranslation.objects.filter(language=language),
-            ),
-            "languages",
+            *translations_prefetch(OfferTranslation, language),
+            *translations_prefetch(OrganisationTranslation, language, "organisation__translations"),
             Prefetch(
                 "offerlocation_set",
                 queryset=OfferLocation.objects.select_related(
                     "location__district"
                 ).prefetch_related(
                     "opening_hours",
-                    Prefetch(
-                        "location__translations",
-                        queryset=LocationTranslation.objects.filter(language=language),
-                    ),
+                    *translations_prefetch(LocationTranslation, language, "location__translations"),
                 ),
                 to_attr="places",
             ),
@@ -360,10 +339,15 @@ def offer_detail(*, offer_id, language: str) -> Offer | None:
     )
     if offer is None:
         return None
-    _attach_taxonomy(offer, language)
+    known = taxonomy(language)
+    facets = offer_facets([offer.id], [LANGUAGES, TOPICS, TARGET_GROUPS])
+    offer.language_codes = facets[offer.id].language_codes
+    _attach_topics({offer.id: offer}, facets, known)
+    group_ids = facets[offer.id].target_group_ids
+    offer.target_group_list = [group for group in known.groups.values() if group.id in group_ids]
     offer.public_contacts = list(
         Contact.objects.filter(organisation_id=offer.organisation_id, public=True).prefetch_related(
-            _translations(ContactTranslation, language)
+            *translations_prefetch(ContactTranslation, language)
         )
     )
     return offer

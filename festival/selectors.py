@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from core.translation import translations_prefetch
 from directory.enums import MembershipStatus
 from directory.models import District, Location, Organisation
 from festival.enums import Category, EditionStatus, EventState
@@ -55,7 +56,7 @@ def _events(language: str) -> QuerySet[Event]:
     ).prefetch_related(
         "languages",
         "co_organisers",
-        Prefetch("translations", queryset=EventTranslation.objects.filter(language=language)),
+        *translations_prefetch(EventTranslation, language),
     )
 
 

@@ -59,7 +59,8 @@ def test_network_query_count_does_not_grow_with_members(client, django_assert_nu
         organisation = OrganisationFactory()
         translation_save(source=organisation, language="en", values={"description": "Text"})
 
-    # demo marker, members, their translations, public contacts (none here)
+    # demo marker, members, their translations, public contacts (none here, so
+    # no query for their translations)
     with django_assert_num_queries(4):
         response = client.get("/en/netzwerk/")
 

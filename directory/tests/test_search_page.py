@@ -1,12 +1,15 @@
 """The search page: every parameter may be garbage, the answer never a 500."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from directory.models import OfferLocation, OpeningHours
 from directory.search.index import search_index_offers
-from directory.tests.factories import OfferFactory, TopicFactory
+from directory.tests.factories import LocationFactory, OfferFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -108,17 +111,34 @@ def test_any_parameters_never_break_the_page(client, params):
 
 
 @pytest.mark.parametrize("count", [10, 200])
-def test_search_query_count_does_not_grow_with_results(client, django_assert_num_queries, count):
+@pytest.mark.parametrize(
+    ("language", "queries"),
+    [
+        # the demo marker, the typed word and its completions, the ranking, then
+        # the page's offers, their languages and topics (one query), their places
+        # and the places' opening hours
+        ("de", 8),
+        # and the offers' translations
+        ("uk", 9),
+    ],
+)
+def test_search_query_count_does_not_grow_with_results(
+    client, django_assert_num_queries, count, language, queries
+):
     topic = TopicFactory(slug="housing", name="Wohnen", keywords="Wohnung")
     created = [OfferFactory(name=f"Wohnungshilfe {n:03}") for n in range(count)]
+    location = LocationFactory()
     for offer in created:
         offer.topics.set([topic])
+        place = OfferLocation.objects.create(offer=offer, location=location)
+        OpeningHours.objects.create(
+            offer_location=place, weekday=0, opens_at=datetime.time(9), closes_at=datetime.time(12)
+        )
     search_index_offers([offer.id for offer in created])
-    client.get(SEARCH)  # fills the taxonomy and language caches, as any earlier visit does
+    url = f"/{language}/suche/"
+    client.get(url)  # fills the taxonomy and language caches, as any earlier visit does
 
-    # the typed word and its completions, the ranking, then the page's offers with
-    # their translations, languages, places and topics, and the demo marker
-    with django_assert_num_queries(9):
-        response = client.get(SEARCH, {"q": "Wohnung", "topic": "housing"})
+    with django_assert_num_queries(queries):
+        response = client.get(url, {"q": "Wohnung", "topic": "housing"})
 
     assert response.status_code == 200
