@@ -8,14 +8,13 @@ together: one row per link, as (kind, offer id, key as text).
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import CharField, F, QuerySet, Value
 from django.db.models.functions import Cast
 
-from directory.models import Offer, OfferLanguage
+from directory.models import Offer, OfferLanguage, TargetGroup, Topic
 
 LANGUAGES = "language"
 TOPICS = "topic"
@@ -27,8 +26,8 @@ class Facets:
     """One offer's language codes (sorted), topic ids and target group ids."""
 
     language_codes: list[str] = field(default_factory=list)
-    topic_ids: set[uuid.UUID] = field(default_factory=set)
-    target_group_ids: set[uuid.UUID] = field(default_factory=set)
+    topic_ids: set = field(default_factory=set)
+    target_group_ids: set = field(default_factory=set)
 
 
 def _links(kind: str, offer_ids: list) -> QuerySet:
@@ -57,14 +56,17 @@ def offer_facets(offer_ids: Iterable, kinds: Iterable[str]) -> dict:
     found = {offer_id: Facets() for offer_id in ids}
     first, *rest = (_links(kind, ids) for kind in kinds)
     rows = first.union(*rest, all=True) if rest else first
+    # The keys come back as text; each kind's primary key field reads its own.
+    topic_key = Topic._meta.pk.to_python
+    group_key = TargetGroup._meta.pk.to_python
     for kind, offer_id, key in rows:
         facets = found[offer_id]
         if kind == LANGUAGES:
             facets.language_codes.append(key)
         elif kind == TOPICS:
-            facets.topic_ids.add(uuid.UUID(key))
+            facets.topic_ids.add(topic_key(key))
         else:
-            facets.target_group_ids.add(uuid.UUID(key))
+            facets.target_group_ids.add(group_key(key))
     for facets in found.values():
         facets.language_codes.sort()
     return found

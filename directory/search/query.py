@@ -76,39 +76,67 @@ def _prefixed(token: str) -> QuerySet[SearchTerm]:
     return matching.order_by("term")[:MAX_PREFIX_EXPANSIONS]
 
 
-def expand(token: str, *, last: bool = True) -> dict[str, int]:
-    """Vocabulary terms a typed term stands for, with the quality of each match.
+def _stems(token: str) -> list[str]:
+    """The typed word without up to MAX_ENDING letters of ending."""
+    return [token[:-cut] for cut in range(1, MAX_ENDING + 1) if len(token) - cut >= MIN_STEM]
 
-    ``last`` says whether this is the query's last word, which may still
-    be incomplete.
+
+def _typo_deletions(token: str) -> set[str]:
+    return deletions(token) if len(token) >= MIN_TYPO_LENGTH else set()
+
+
+def expand_all(tokens: list[str]) -> list[dict[str, int]]:
+    """For each typed term, the vocabulary terms it stands for with the quality of each match.
+
+    The last term may still be incomplete. A few queries serve every word
+    together: one for the words as typed, their stems and their one-letter
+    deletions (a typo of an extra letter); one per word completed as a prefix
+    (the last, and any unknown one); one for the spelling variants of all
+    words not found as typed.
     """
-    found: dict[str, int] = {}
+    asked = set()
+    for token in tokens:
+        asked |= {token, *_stems(token), *_typo_deletions(token)}
+    vocabulary = set(SearchTerm.objects.filter(term__in=asked).values_list("term", flat=True))
+    found: list[dict[str, int]] = [{} for _token in tokens]
 
-    def offer(term: str, quality: int) -> None:
-        if found.get(term, 0) < quality:
-            found[term] = quality
+    def offer(matches: dict[str, int], term: str, quality: int) -> None:
+        if matches.get(term, 0) < quality:
+            matches[term] = quality
 
-    stems = [token[:-cut] for cut in range(1, MAX_ENDING + 1) if len(token) - cut >= MIN_STEM]
-    for term in SearchTerm.objects.filter(term__in=[token, *stems]).values_list("term", flat=True):
-        offer(term, QUALITY_EXACT if term == token else QUALITY_INFLECTION)
-    known = bool(found)
-    if len(token) >= MIN_PREFIX and (last or not known):
-        for term in _prefixed(token).values_list("term", flat=True):
-            offer(term, QUALITY_PREFIX)
-    if len(token) >= MIN_TYPO_LENGTH and not known:
+    misspelt = []
+    for number, (token, matches) in enumerate(zip(tokens, found, strict=True), start=1):
+        if token in vocabulary:
+            offer(matches, token, QUALITY_EXACT)
+        for stem in _stems(token):
+            if stem in vocabulary:
+                offer(matches, stem, QUALITY_INFLECTION)
+        known = bool(matches)
+        if len(token) >= MIN_PREFIX and (number == len(tokens) or not known):
+            for term in _prefixed(token).values_list("term", flat=True):
+                offer(matches, term, QUALITY_PREFIX)
+        if len(token) >= MIN_TYPO_LENGTH and not known:
+            misspelt.append((token, matches))
+    if misspelt:
+        _offer_typos(misspelt, vocabulary, offer)
+    return found
+
+
+def _offer_typos(misspelt: list[tuple[str, dict[str, int]]], vocabulary: set[str], offer) -> None:
+    """Add the vocabulary terms one edit away from each misspelt word to its matches."""
+    variants: dict[str, set[str]] = {}
+    shapes = set().union(*({token, *deletions(token)} for token, _matches in misspelt))
+    for variant, term in SearchVariant.objects.filter(variant__in=shapes).values_list(
+        "variant", "term"
+    ):
+        variants.setdefault(variant, set()).add(term)
+    for token, matches in misspelt:
         shortened = deletions(token)
-        candidates = set(
-            SearchVariant.objects.filter(variant__in=[token, *shortened]).values_list(
-                "term", flat=True
-            )
-        )
-        candidates |= set(
-            SearchTerm.objects.filter(term__in=shortened).values_list("term", flat=True)
-        )
+        candidates = set().union(*(variants.get(shape, ()) for shape in {token, *shortened}))
+        candidates |= shortened & vocabulary
         for term in candidates:
             if len(term) >= MIN_TYPO_LENGTH and within_one_edit(token, term):
-                offer(term, QUALITY_TYPO)
-    return found
+                offer(matches, term, QUALITY_TYPO)
 
 
 def rank_offers(
@@ -142,8 +170,7 @@ def rank_offers(
     expansions: list[tuple[int, str, int]] = []
     position = 0
     tokens = query_terms(query)
-    for number, token in enumerate(tokens, start=1):
-        matches = expand(token, last=number == len(tokens))
+    for token, matches in zip(tokens, expand_all(tokens), strict=True):
         if not matches:
             ranking.unknown_words.append(token)
             continue

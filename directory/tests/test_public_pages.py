@@ -14,6 +14,7 @@ from directory.tests.factories import (
     LocationFactory,
     OfferFactory,
     OrganisationFactory,
+    TargetGroupFactory,
     TopicFactory,
 )
 
@@ -30,6 +31,7 @@ def offer(organisation):
         last_verified=datetime.date(2026, 10, 1),
     )
     offer.topics.set([TopicFactory(slug="migration-counselling", name="Migrationsberatung")])
+    offer.target_groups.set([TargetGroupFactory(slug="families", name="Familien")])
     OfferLanguage.objects.create(offer=offer, code="ar")
     location = LocationFactory(
         organisation=organisation, name="Migrationszentrum", street="Marktplatz 1"
@@ -82,6 +84,25 @@ def test_offer_page_shows_what_a_newcomer_needs(client, offer):
     assert "Petra Öffentlich" in content
     assert "01.10.2026" in content or "1. Oktober 2026" in content
     assert reverse("directory:offer-print", args=[offer.id]) in content
+
+
+def test_offer_page_lists_languages_topics_and_target_groups(client, offer):
+    offer.topics.add(TopicFactory(slug="housing", name="Wohnen"))
+    offer.target_groups.add(TargetGroupFactory(slug="women", name="Frauen"))
+    OfferLanguage.objects.create(offer=offer, code="uk")
+    other = OfferFactory(organisation=offer.organisation)
+    other.topics.set([TopicFactory(slug="work", name="Arbeit")])
+    other.target_groups.set([TargetGroupFactory(slug="students", name="Studierende")])
+    OfferLanguage.objects.create(offer=other, code="fa")
+
+    content = client.get(f"/en/angebote/{offer.id}/").content.decode()
+
+    assert "Arabic, Ukrainian" in content
+    assert "?topic=migration-counselling" in content and "?topic=housing" in content
+    assert "Familien" in content and "Frauen" in content
+    # nothing of another offer's links
+    assert "Persian" not in content and "?topic=work" not in content
+    assert "Studierende" not in content
 
 
 def test_offer_page_in_another_language_marks_german_fallback(client, offer):

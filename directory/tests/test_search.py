@@ -15,6 +15,7 @@ from directory.models import (
     SearchDocument,
 )
 from directory.search.index import search_index_offers
+from directory.search.query import QUALITY_EXACT, QUALITY_TYPO, expand_all
 from directory.selectors import OfferFilters, offer_filter, offer_search, public_offers
 from directory.tests.factories import (
     DistrictFactory,
@@ -74,11 +75,24 @@ def ranked(query: str) -> list[str]:
         ("Integrationskrus", ["Integrationskurs"]),
         # every word must match
         ("Wohnung Deutschkurs", ["Migrationsberatung"]),
+        ("Wohnnung Deutschkrus", ["Migrationsberatung"]),
         ("Zahnarzt", []),
     ],
 )
 def test_ranking_table(catalogue, query, expected):
     assert ranked(query) == expected
+
+
+def test_words_are_expanded_in_few_queries(catalogue, django_assert_num_queries):
+    # the words with their stems and deletions; the completions of the last word
+    # and of the two unknown ones; the spelling variants of both unknown words
+    with django_assert_num_queries(5):
+        found = expand_all(["migrationsberatung", "wohnnung", "deutschkrus", "beratung"])
+
+    assert found[0] == {"migrationsberatung": QUALITY_EXACT}
+    assert found[1]["wohnung"] == QUALITY_TYPO
+    assert found[2]["deutschkurs"] == QUALITY_TYPO
+    assert found[3]["beratung"] == QUALITY_EXACT
 
 
 def test_short_words_get_no_typo_tolerance(catalogue):
