@@ -1,14 +1,17 @@
 """Values other processes may change are kept per process for a few seconds."""
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from core import recheck
 from core.models import DemoDataset
 from core.services import demo_dataset_clear, demo_dataset_mark_loaded
+from directory.models import OfferLanguage
+from directory.search.index import search_index_offers
 from directory.taxonomy import taxonomy
-from directory.tests.factories import TopicFactory
+from directory.tests.factories import OfferFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -74,3 +77,40 @@ def test_a_renamed_topic_is_seen_at_once_in_this_process(clock, django_capture_o
         topic.save()
 
     assert taxonomy("de").topics_by_id[topic.pk].name == "Wohnen und Leben"
+
+
+@pytest.fixture
+def shared_cache(settings):
+    """The shared database cache of a real site (the tests otherwise use memory)."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "integrationsnetz_cache",
+        }
+    }
+    call_command("createcachetable", verbosity=0)
+
+
+def language_filter_queries(client) -> list[str]:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/en/suche/").status_code == 200
+    return [q["sql"] for q in queries if "spoken-language-codes" in q["sql"]]
+
+
+def test_the_spoken_languages_are_read_once_within_the_interval(client, clock, shared_cache):
+    assert len(language_filter_queries(client)) >= 1
+    assert language_filter_queries(client) == []
+
+    clock.now += 5
+    assert len(language_filter_queries(client)) == 1
+
+
+def test_a_new_spoken_language_is_offered_at_once_in_this_process(client, clock, shared_cache):
+    offer = OfferFactory()
+    search_index_offers([offer.id])
+    assert 'value="fa"' not in client.get("/en/suche/").content.decode()
+
+    OfferLanguage.objects.create(offer=offer, code="fa")
+    search_index_offers([offer.id])
+
+    assert 'value="fa"' in client.get("/en/suche/").content.decode()

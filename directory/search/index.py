@@ -24,6 +24,7 @@ from uuid import UUID
 from django.core.cache import cache
 from django.db import connection, transaction
 
+from core.recheck import forget
 from directory.enums import MembershipStatus
 from directory.models import (
     Offer,
@@ -157,9 +158,11 @@ def search_index_offers(offer_ids: Iterable[UUID]) -> None:
     """Rewrite the postings of these offers from their current data.
 
     Also forgets the cached list of spoken languages, which the same
-    changes may have altered.
+    changes may have altered (other processes see the new list after at
+    most ``SHARED_STATE_RECHECK_SECONDS``).
     """
     cache.delete(SPOKEN_LANGUAGES_CACHE_KEY)
+    forget(SPOKEN_LANGUAGES_CACHE_KEY)
     ids = list(offer_ids)
     topic_weights = {
         topic.id: topic_terms(topic) for topic in Topic.objects.prefetch_related("translations")
