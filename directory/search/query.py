@@ -99,30 +99,31 @@ def expand_all(tokens: list[str]) -> list[dict[str, int]]:
         asked |= {token, *_stems(token), *_typo_deletions(token)}
     vocabulary = set(SearchTerm.objects.filter(term__in=asked).values_list("term", flat=True))
     found: list[dict[str, int]] = [{} for _token in tokens]
-
-    def offer(matches: dict[str, int], term: str, quality: int) -> None:
-        if matches.get(term, 0) < quality:
-            matches[term] = quality
-
     misspelt = []
     for number, (token, matches) in enumerate(zip(tokens, found, strict=True), start=1):
         if token in vocabulary:
-            offer(matches, token, QUALITY_EXACT)
+            _keep_best(matches, token, QUALITY_EXACT)
         for stem in _stems(token):
             if stem in vocabulary:
-                offer(matches, stem, QUALITY_INFLECTION)
+                _keep_best(matches, stem, QUALITY_INFLECTION)
         known = bool(matches)
         if len(token) >= MIN_PREFIX and (number == len(tokens) or not known):
             for term in _prefixed(token).values_list("term", flat=True):
-                offer(matches, term, QUALITY_PREFIX)
+                _keep_best(matches, term, QUALITY_PREFIX)
         if len(token) >= MIN_TYPO_LENGTH and not known:
             misspelt.append((token, matches))
     if misspelt:
-        _offer_typos(misspelt, vocabulary, offer)
+        _add_typos(misspelt, vocabulary)
     return found
 
 
-def _offer_typos(misspelt: list[tuple[str, dict[str, int]]], vocabulary: set[str], offer) -> None:
+def _keep_best(matches: dict[str, int], term: str, quality: int) -> None:
+    """Note ``term`` as a match of ``quality`` unless it already matched better."""
+    if matches.get(term, 0) < quality:
+        matches[term] = quality
+
+
+def _add_typos(misspelt: list[tuple[str, dict[str, int]]], vocabulary: set[str]) -> None:
     """Add the vocabulary terms one edit away from each misspelt word to its matches."""
     variants: dict[str, set[str]] = {}
     shapes = set().union(*({token, *deletions(token)} for token, _matches in misspelt))
@@ -136,7 +137,7 @@ def _offer_typos(misspelt: list[tuple[str, dict[str, int]]], vocabulary: set[str
         candidates |= shortened & vocabulary
         for term in candidates:
             if len(term) >= MIN_TYPO_LENGTH and within_one_edit(token, term):
-                offer(matches, term, QUALITY_TYPO)
+                _keep_best(matches, term, QUALITY_TYPO)
 
 
 def rank_offers(
