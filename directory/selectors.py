@@ -9,7 +9,7 @@ from decimal import Decimal
 from uuid import UUID
 
 from django.core.cache import cache
-from django.db.models import Prefetch, QuerySet
+from django.db.models import FilteredRelation, Prefetch, Q, QuerySet
 
 from core.recheck import recheck
 from core.translation import translations_prefetch
@@ -274,11 +274,28 @@ def offer_list(
 
 
 def _attach_places(by_id: dict, now: datetime) -> None:
-    places = OfferLocation.objects.filter(offer_id__in=list(by_id)).order_by("created_at", "id")
-    place_offer: dict = {}
-    for place_id, offer_id, *location in places.values_list(
+    """Each offer's ``places`` and whether one of them is open at ``now``.
+
+    One query: the places joined to their opening hours of that weekday
+    only, so a place comes back once per period it opens that day (or once
+    with no hours). The time is compared here: in the SQL a database may
+    walk the index of every place's hours instead.
+    """
+    weekday, clock = local_moment(now)
+    places = (
+        OfferLocation.objects.filter(offer_id__in=list(by_id))
+        .annotate(
+            today=FilteredRelation("opening_hours", condition=Q(opening_hours__weekday=weekday))
+        )
+        .order_by("created_at", "id")
+    )
+    seen = set()
+    open_offers = set()
+    for place_id, offer_id, opens_at, closes_at, *location in places.values_list(
         "id",
         "offer_id",
+        "today__opens_at",
+        "today__closes_at",
         "location_id",
         "location__name",
         "location__street",
@@ -288,20 +305,12 @@ def _attach_places(by_id: dict, now: datetime) -> None:
         "location__latitude",
         "location__longitude",
     ):
-        place_offer[place_id] = offer_id
-        location[5] = location[5] or ""
-        by_id[offer_id].places.append(ListPlace(*location))
-    # All hours of these places, compared here: with the time in the WHERE
-    # clause a database may walk the index of every place's hours instead.
-    weekday, clock = local_moment(now)
-    hours = OpeningHours.objects.filter(offer_location_id__in=list(place_offer)).values_list(
-        "offer_location_id", "weekday", "opens_at", "closes_at"
-    )
-    open_offers = {
-        place_offer[place_id]
-        for place_id, day, opens_at, closes_at in hours
-        if day == weekday and opens_at <= clock < closes_at
-    }
+        if opens_at is not None and opens_at <= clock < closes_at:
+            open_offers.add(offer_id)
+        if place_id not in seen:
+            seen.add(place_id)
+            location[5] = location[5] or ""
+            by_id[offer_id].places.append(ListPlace(*location))
     for offer in by_id.values():
         offer.open_now = offer.id in open_offers
 

@@ -16,7 +16,13 @@ from directory.models import (
 )
 from directory.search.index import search_index_offers
 from directory.search.query import QUALITY_EXACT, QUALITY_TYPO, expand_all
-from directory.selectors import OfferFilters, offer_filter, offer_search, public_offers
+from directory.selectors import (
+    OfferFilters,
+    offer_filter,
+    offer_list,
+    offer_search,
+    public_offers,
+)
 from directory.tests.factories import (
     DistrictFactory,
     LocationFactory,
@@ -219,6 +225,46 @@ def test_open_now_filter_uses_berlin_time(catalogue):
     assert open_at(monday) == ["Wohnungssuche"]
     assert open_at(monday - datetime.timedelta(hours=1)) == []
     assert open_at(monday + datetime.timedelta(days=1)) == []
+
+
+def test_result_lists_show_each_place_once_and_whether_one_is_open(catalogue):
+    thursday_3pm = datetime.datetime(2026, 11, 26, 14, 0, tzinfo=datetime.UTC)  # 15:00 Berlin
+
+    def hours(at, *periods, weekday=3):
+        for opens, closes in periods:
+            OpeningHours.objects.create(
+                offer_location=at,
+                weekday=weekday,
+                opens_at=datetime.time(opens),
+                closes_at=datetime.time(closes),
+            )
+
+    flat, course, counselling = catalogue["flat"], catalogue["course"], catalogue["counselling"]
+    # open in the afternoon period of a split day; a second place without hours
+    hours(place(flat, name="Büro"), (8, 10), (14, 18))
+    place(flat, name="Außenstelle")
+    # closed today, open at this hour only on Friday
+    hours(place(course, name="Schule"), (8, 10))
+    hours(place(course, name="Schule Nord"), (14, 18), weekday=4)
+    # its first place closed, its second open
+    hours(place(counselling, name="Zentrum"), (8, 10))
+    hours(place(counselling, name="Beratungsstelle"), (15, 16))
+
+    listed = offer_list(
+        offer_ids=[flat.id, course.id, counselling.id], language="de", now=thursday_3pm
+    )
+
+    assert [offer.name for offer in listed] == [
+        "Wohnungssuche",
+        "Integrationskurs",
+        "Migrationsberatung",
+    ]
+    assert [[where.name for where in offer.places] for offer in listed] == [
+        ["Büro", "Außenstelle"],
+        ["Schule", "Schule Nord"],
+        ["Zentrum", "Beratungsstelle"],
+    ]
+    assert [offer.open_now for offer in listed] == [True, False, True]
 
 
 def test_search_combines_query_and_filters(catalogue):
