@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from accounts.enums import Role
-from accounts.permissions import is_coordinator
+from accounts.permissions import is_coordinator, is_member_editor, require
 from directory.freshness.selectors import (
     offers_without_hours,
     offers_without_public_contact,
@@ -28,10 +26,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     user = request.user
     if is_coordinator(user):
         organisation = None
-    elif user.role == Role.MEMBER_EDITOR and user.organisation_id:
-        organisation = user.organisation
     else:
-        raise PermissionDenied
+        require(is_member_editor(user))
+        organisation = user.organisation
     today = timezone.localdate()
     sections = [
         ("stale", stale_offers(today=today, organisation=organisation)),
