@@ -1,34 +1,18 @@
-"""Who may see and do what in the festival app. Views ask here, never inline."""
+"""The festival's events a person may see; everything else is a 404.
+
+Who may do what is decided in ``accounts.permissions``.
+"""
 
 from __future__ import annotations
 
+from uuid import UUID
+
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from accounts.enums import Role
+from accounts.permissions import can_edit_organisation
 from core import ratelimit
 from festival.models import Event
-
-
-def is_member_editor(user) -> bool:
-    return bool(
-        user.is_authenticated
-        and user.is_active
-        and user.role == Role.MEMBER_EDITOR
-        and user.organisation_id
-    )
-
-
-def require_member(user) -> None:
-    """Submitting is for member editors (of an organisation)."""
-    if not is_member_editor(user):
-        raise PermissionDenied
-
-
-def require_coordinator(user) -> None:
-    if not (user.is_authenticated and user.is_coordinator):
-        raise PermissionDenied
 
 
 def event_for_submitter(user, event: Event | None) -> Event:
@@ -37,24 +21,23 @@ def event_for_submitter(user, event: Event | None) -> Event:
     Coordinators see every event; a member editor only their organisation's.
     Another organisation's event is a 404, so its existence does not leak.
     """
-    if event is None:
+    if event is None or not can_edit_organisation(user, event.organisation_id):
         raise Http404
-    if user.is_coordinator:
-        return event
-    if is_member_editor(user) and event.organisation_id == user.organisation_id:
-        return event
-    raise Http404
+    return event
 
 
-def may_see_image(user, event: Event) -> bool:
-    """Images are public once the event is; before that, for its submitters and coordinators."""
-    if event.is_public:
-        return True
-    if not user.is_authenticated:
-        return False
-    return user.is_coordinator or (
-        is_member_editor(user) and event.organisation_id == user.organisation_id
-    )
+def image_event_for(user, event_id: UUID) -> Event:
+    """The event whose image ``user`` asks for, else 404.
+
+    Images are public once the event is; before that, for its submitters
+    and coordinators.
+    """
+    event = Event.objects.select_related("edition").filter(pk=event_id).first()
+    if event is None or not event.image:
+        raise Http404
+    if not event.is_public and not can_edit_organisation(user, event.organisation_id):
+        raise Http404
+    return event
 
 
 def partner_budget_left(request) -> bool:

@@ -1,18 +1,16 @@
-"""Who may see and do what in the meetings app. Views ask here, never inline.
+"""The meetings entries a person may see; everything else is a 404.
 
-One rule: a body's meetings, minutes, attachments and announcements are
-visible to its members (member persons, its chair, its coordinator) and to
+A body's meetings, minutes, attachments and announcements are visible to
+its members (member persons, its chair, its coordinator) and to
 coordinators; for everyone else they do not exist (404), so ids cannot be
-probed. Managing a body (scheduling, agenda decisions, invitations,
-attendance, minutes) is for coordinators and the body's coordinator; the
-chair may also approve minutes.
+probed. Who may manage a body or approve its minutes is decided in
+``accounts.permissions`` (``can_manage_body``, ``can_approve_minutes``).
 """
 
 from __future__ import annotations
 
 from uuid import UUID
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
@@ -27,21 +25,6 @@ def visible_bodies(user) -> QuerySet[Body]:
     if is_coordinator(user):
         return Body.objects.all()
     return Body.objects.filter(Q(members=user) | Q(chair=user) | Q(coordinator=user)).distinct()
-
-
-def is_member(user, body: Body) -> bool:
-    return visible_bodies(user).filter(pk=body.pk).exists()
-
-
-def can_manage(user, body: Body) -> bool:
-    """Coordinators and the body's own coordinator run its meetings."""
-    if not user.is_authenticated or not user.is_active:
-        return False
-    return is_coordinator(user) or body.coordinator_id == user.pk
-
-
-def can_approve(user, body: Body) -> bool:
-    return can_manage(user, body) or (user.is_authenticated and body.chair_id == user.pk)
 
 
 def body_for(user, body_id: UUID) -> Body:
@@ -64,14 +47,3 @@ def attachment_for(user, attachment_id: UUID) -> Attachment:
         item__meeting__body__in=visible_bodies(user)
     )
     return get_object_or_404(attachments, pk=attachment_id)
-
-
-def require_manage(user, body: Body) -> None:
-    """403 for members who may see but not run the body's meetings."""
-    if not can_manage(user, body):
-        raise PermissionDenied
-
-
-def require_approve(user, body: Body) -> None:
-    if not can_approve(user, body):
-        raise PermissionDenied

@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from accounts.permissions import is_body_member
 from core.mail import mail_queue, site_url
 from meetings.enums import Delivery
 from meetings.models import Announcement, AnnouncementSubscription, Body
@@ -125,7 +126,7 @@ def _digest_one(subscription: AnnouncementSubscription, since, now) -> int:
     body, person = subscription.body, subscription.user
     news = list(body.announcements.filter(created_at__gt=since, created_at__lte=now))
     sent = 0
-    if news and person.is_active and body_member(person, body):
+    if news and person.is_active and is_body_member(person, body):
         with translation.override(person.mail_language):
             subject = _("Weekly digest: %(body)s") % {"body": body.name}
             text = render_to_string(
@@ -138,9 +139,3 @@ def _digest_one(subscription: AnnouncementSubscription, since, now) -> int:
     subscription.digest_sent_until = now
     subscription.save(update_fields=["digest_sent_until"])
     return sent
-
-
-def body_member(person: User, body: Body) -> bool:
-    from meetings.access import is_member
-
-    return is_member(person, body)

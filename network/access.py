@@ -1,8 +1,10 @@
-"""Who may open which page of the network app. Views ask here, never inline.
+"""The network's entries a person may see; everything else is a 404.
 
 Coordinators see everything. A member editor sees only their own
 organisation's inbox and volunteer needs; other organisations' entries
-answer 404, as if they did not exist.
+answer 404, as if they did not exist. Organisations are looked up with
+``directory.access.organisation_for``; who may do what is decided in
+``accounts.permissions``.
 """
 
 from __future__ import annotations
@@ -12,16 +14,7 @@ from uuid import UUID
 from django.http import Http404
 
 from accounts.permissions import can_edit_organisation
-from directory.member.access import coordinator_required, member_required  # noqa: F401
-from directory.models import Organisation
 from network.models import Routing, VolunteerNeed
-
-
-def organisation_for(user, organisation_id: UUID) -> Organisation:
-    organisation = Organisation.objects.filter(pk=organisation_id).first()
-    if organisation is None or not can_edit_organisation(user, organisation.pk):
-        raise Http404
-    return organisation
 
 
 def need_for(user, need_id: UUID) -> VolunteerNeed:

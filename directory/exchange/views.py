@@ -10,8 +10,6 @@ handler and a ``csrf_protect`` inner one that does the work.
 from __future__ import annotations
 
 from django.conf import settings
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import (
     FileResponse,
     Http404,
@@ -24,7 +22,7 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_POST
 
-from accounts.permissions import is_coordinator
+from accounts.permissions import coordinator_required
 from directory.exchange import writers
 from directory.exchange.columns import KINDS, KINDS_BY_KEY
 from directory.exchange.forms import ImportForm
@@ -35,11 +33,6 @@ from directory.exchange.upload import LimitedMemoryUploadHandler
 
 # The error report lists this many problems; the count above it says how many there are.
 PROBLEMS_SHOWN = 200
-
-
-def _require_coordinator(request: HttpRequest) -> None:
-    if not is_coordinator(request.user):
-        raise PermissionDenied
 
 
 def _page(
@@ -61,19 +54,17 @@ def _page(
     )
 
 
-@login_required
+@coordinator_required
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
     """Export links, templates and the upload form."""
-    _require_coordinator(request)
     return _page(request, ImportForm())
 
 
 @csrf_exempt  # checked by _import_upload, once the upload handler is in place
-@login_required
+@coordinator_required
 @require_POST
 def import_upload(request: HttpRequest) -> HttpResponse:
-    _require_coordinator(request)
     handler = LimitedMemoryUploadHandler(request, max_bytes=settings.DIRECTORY_IMPORT_MAX_BYTES)
     request.upload_handlers = [handler]
     return _import_upload(request, handler)
@@ -105,10 +96,9 @@ def _file_name(extension: str) -> str:
     return f"integrationsnetz-{timezone.localdate().isoformat()}.{extension}"
 
 
-@login_required
+@coordinator_required
 @require_GET
 def export_zip(request: HttpRequest) -> FileResponse:
-    _require_coordinator(request)
     return FileResponse(
         writers.export_zip(),
         as_attachment=True,
@@ -117,17 +107,15 @@ def export_zip(request: HttpRequest) -> FileResponse:
     )
 
 
-@login_required
+@coordinator_required
 @require_GET
 def export_xlsx(request: HttpRequest) -> FileResponse:
-    _require_coordinator(request)
     return FileResponse(writers.export_xlsx(), as_attachment=True, filename=_file_name("xlsx"))
 
 
-@login_required
+@coordinator_required
 @require_GET
 def export_json(request: HttpRequest) -> StreamingHttpResponse:
-    _require_coordinator(request)
     response = StreamingHttpResponse(
         hsds_document(request), content_type="application/json; charset=utf-8"
     )
@@ -135,17 +123,15 @@ def export_json(request: HttpRequest) -> StreamingHttpResponse:
     return response
 
 
-@login_required
+@coordinator_required
 @require_GET
 def template_xlsx(request: HttpRequest) -> FileResponse:
-    _require_coordinator(request)
     return FileResponse(writers.xlsx_template(), as_attachment=True, filename="vorlage.xlsx")
 
 
-@login_required
+@coordinator_required
 @require_GET
 def template_csv(request: HttpRequest, kind: str) -> HttpResponse:
-    _require_coordinator(request)
     if kind not in KINDS_BY_KEY:
         raise Http404
     found = KINDS_BY_KEY[kind]

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from accounts.enums import Role
-from accounts.permissions import is_coordinator
+from accounts.permissions import is_coordinator, member_required
 from directory.freshness.selectors import (
     offers_without_hours,
     offers_without_public_contact,
@@ -22,16 +19,11 @@ from directory.freshness.selectors import (
 LISTED = 50  # entries shown per list; the count above says how many there are
 
 
-@login_required
+@member_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     """Coordinators see the whole directory, member editors their own organisation."""
     user = request.user
-    if is_coordinator(user):
-        organisation = None
-    elif user.role == Role.MEMBER_EDITOR and user.organisation_id:
-        organisation = user.organisation
-    else:
-        raise PermissionDenied
+    organisation = None if is_coordinator(user) else user.organisation
     today = timezone.localdate()
     sections = [
         ("stale", stale_offers(today=today, organisation=organisation)),

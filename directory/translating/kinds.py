@@ -12,13 +12,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from accounts.enums import Role
-from accounts.permissions import can_edit_organisation, is_coordinator
+from accounts.permissions import (
+    can_edit_organisation,
+    is_coordinator,
+    is_member_area_user,
+    require,
+)
 from core.languages import Language, site_languages, target_language_codes
 from core.translation import TranslatableModel
 from directory.models import Contact, Location, Offer, Organisation, TargetGroup, Topic
@@ -87,15 +90,6 @@ def kinds_for(user) -> list[Kind]:
     return [kind for kind in KINDS.values() if not kind.taxonomy or is_coordinator(user)]
 
 
-def require_translator(user) -> None:
-    """Coordinators and member editors of an organisation translate; nobody else."""
-    if is_coordinator(user):
-        return
-    if user.is_active and user.role == Role.MEMBER_EDITOR and user.organisation_id:
-        return
-    raise PermissionDenied
-
-
 def target_language(code: str) -> Language:
     """A target language of the site; the source language and unknown codes are 404."""
     if code not in target_language_codes():
@@ -126,10 +120,9 @@ def source_for_translator(*, user, kind_key: str, raw_id: str) -> tuple[Kind, Tr
     id says nothing about whether it exists); the taxonomy is 403 for all
     but coordinators.
     """
-    require_translator(user)
+    require(is_member_area_user(user))
     kind = kind_get(kind_key)
-    if kind.taxonomy and not is_coordinator(user):
-        raise PermissionDenied
+    require(not kind.taxonomy or is_coordinator(user))
     source = source_get(kind, raw_id)
     if source is None:
         raise Http404

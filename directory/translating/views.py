@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django_tasks import TaskResultStatus
 
+from accounts.permissions import member_required
 from core.languages import Language, site_languages, target_language_codes
 from core.machine_translation import MachineTranslationError, provider
 from core.translation import TranslatableModel
@@ -22,7 +23,6 @@ from directory.translating.kinds import (
     KINDS,
     Kind,
     kinds_for,
-    require_translator,
     source_for_translator,
     target_language,
 )
@@ -43,10 +43,9 @@ from directory.translating.services import (
 PAGE_SIZE = 25
 
 
-@login_required
+@member_required
 def overview(request: HttpRequest) -> HttpResponse:
     """Every entry the person may translate, with its status in each language."""
-    require_translator(request.user)
     kinds = kinds_for(request.user)
     form = OverviewFilterForm(request.GET, kinds=kinds)
     context = {"form": form, "languages": []}

@@ -7,11 +7,12 @@ from uuid import UUID
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import get_language
 
+from accounts.permissions import coordinator_required
 from festival import selectors
 from festival.booklet import booklet_pdf
 from festival.calendar import calendar_for, edition_calendar_name
 from festival.exports import to_csv, to_xlsx
-from festival.views.manage import _edition, coordinator_only
+from festival.views.manage import _edition
 from festival.views.public import _public_edition
 
 ICS = "text/calendar; charset=utf-8"
@@ -54,14 +55,14 @@ def booklet(request: HttpRequest, year: int) -> HttpResponse:
     return _attachment(pdf, "application/pdf", f"programm-{edition.year}-{get_language()}.pdf")
 
 
-@coordinator_only
+@coordinator_required
 def export_csv(request: HttpRequest, year: int) -> HttpResponse:
     edition = _edition(year)
     content = to_csv(selectors.export_events(edition=edition))
     return _attachment(content, "text/csv; charset=utf-8", f"veranstaltungen-{edition.year}.csv")
 
 
-@coordinator_only
+@coordinator_required
 def export_xlsx(request: HttpRequest, year: int) -> HttpResponse:
     edition = _edition(year)
     content = to_xlsx(selectors.export_events(edition=edition), title=str(edition))

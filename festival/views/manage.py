@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from functools import wraps
 from uuid import UUID
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,8 +12,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from accounts.permissions import coordinator_required
 from festival import selectors, services
-from festival.access import require_coordinator
 from festival.enums import EditionStatus
 from festival.forms import (
     AvailabilityForm,
@@ -32,16 +30,6 @@ from festival.models import Edition, SubmissionLink, Venue
 from festival.schedule import CONFLICT_LABELS
 
 
-def coordinator_only(view):
-    @login_required
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        require_coordinator(request.user)
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
 def _edition(year: int) -> Edition:
     edition = selectors.edition_get(year=year)
     if edition is None:
@@ -49,12 +37,12 @@ def _edition(year: int) -> Edition:
     return edition
 
 
-@coordinator_only
+@coordinator_required
 def editions(request: HttpRequest) -> HttpResponse:
     return render(request, "festival/manage/editions.html", {"editions": Edition.objects.all()})
 
 
-@coordinator_only
+@coordinator_required
 def edition_create(request: HttpRequest) -> HttpResponse:
     """A new edition, by default copying the settings and venues of the latest one."""
     latest = Edition.objects.order_by("-year").first()
@@ -73,7 +61,7 @@ def edition_create(request: HttpRequest) -> HttpResponse:
     )
 
 
-@coordinator_only
+@coordinator_required
 def edition_detail(request: HttpRequest, year: int) -> HttpResponse:
     edition = _edition(year)
     form = EditionForm(request.POST or None, instance=edition)
@@ -93,7 +81,7 @@ def edition_detail(request: HttpRequest, year: int) -> HttpResponse:
     )
 
 
-@coordinator_only
+@coordinator_required
 @require_POST
 def edition_status(request: HttpRequest, year: int) -> HttpResponse:
     edition = _edition(year)
@@ -111,7 +99,7 @@ def edition_status(request: HttpRequest, year: int) -> HttpResponse:
     return redirect("festival:edition", edition.year)
 
 
-@coordinator_only
+@coordinator_required
 def venues(request: HttpRequest, year: int) -> HttpResponse:
     edition = _edition(year)
     form = VenueForm(request.POST or None)
@@ -127,7 +115,7 @@ def venues(request: HttpRequest, year: int) -> HttpResponse:
     )
 
 
-@coordinator_only
+@coordinator_required
 def venue_availability(request: HttpRequest, venue_id: UUID) -> HttpResponse:
     venue = get_object_or_404(Venue.objects.select_related("edition"), pk=venue_id)
     form = AvailabilityForm(request.POST or None)
@@ -143,7 +131,7 @@ def venue_availability(request: HttpRequest, venue_id: UUID) -> HttpResponse:
     )
 
 
-@coordinator_only
+@coordinator_required
 def links(request: HttpRequest, year: int) -> HttpResponse:
     edition = _edition(year)
     form = LinkForm(request.POST or None)
@@ -181,7 +169,7 @@ def reverse_late(token: str) -> str:
     return reverse("festival:late-submit", args=[token])
 
 
-@coordinator_only
+@coordinator_required
 @require_POST
 def link_revoke(request: HttpRequest, link_id: UUID) -> HttpResponse:
     link = get_object_or_404(SubmissionLink.objects.select_related("edition"), pk=link_id)
@@ -190,7 +178,7 @@ def link_revoke(request: HttpRequest, link_id: UUID) -> HttpResponse:
     return redirect("festival:links", link.edition.year)
 
 
-@coordinator_only
+@coordinator_required
 def board(request: HttpRequest, year: int) -> HttpResponse:
     edition = _edition(year)
     bulk = BulkForm(request.POST or None, edition=edition)
@@ -233,7 +221,7 @@ def board(request: HttpRequest, year: int) -> HttpResponse:
     )
 
 
-@coordinator_only
+@coordinator_required
 def review(request: HttpRequest, event_id: UUID) -> HttpResponse:
     """One submission: its fields, the thread, and the coordinator's decisions."""
     event = selectors.event_with_thread(event_id=event_id)
@@ -277,7 +265,7 @@ def review(request: HttpRequest, event_id: UUID) -> HttpResponse:
     )
 
 
-@coordinator_only
+@coordinator_required
 def schedule(request: HttpRequest, year: int) -> HttpResponse:
     edition = _edition(year)
     events, grid, conflicts = selectors.schedule(edition=edition)
@@ -297,7 +285,7 @@ def schedule(request: HttpRequest, year: int) -> HttpResponse:
     )
 
 
-@coordinator_only
+@coordinator_required
 def statistics(request: HttpRequest, year: int) -> HttpResponse:
     edition = _edition(year)
     return render(

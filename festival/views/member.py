@@ -14,9 +14,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.permissions import is_coordinator, is_member_editor, permission_required, require
 from core.languages import site_languages, target_language_codes
 from festival import selectors, services
-from festival.access import event_for_submitter, require_member
+from festival.access import event_for_submitter
 from festival.forms import CommentForm, EventForm, TranslationForm
 from festival.models import EventTranslation
 from festival.rules import member_may_edit
@@ -24,9 +25,9 @@ from festival.rules import member_may_edit
 
 @login_required
 def my_events(request: HttpRequest) -> HttpResponse:
-    if request.user.is_coordinator:
+    if is_coordinator(request.user):
         return redirect("festival:manage")
-    require_member(request.user)
+    require(is_member_editor(request.user))
     return render(
         request,
         "festival/member/list.html",
@@ -74,9 +75,8 @@ def _submit(request: HttpRequest, edition, link=None) -> HttpResponse:
     )
 
 
-@login_required
+@permission_required(is_member_editor)
 def event_create(request: HttpRequest, year: int) -> HttpResponse:
-    require_member(request.user)
     edition = selectors.edition_get(year=year)
     if edition is None:
         raise Http404
@@ -85,10 +85,9 @@ def event_create(request: HttpRequest, year: int) -> HttpResponse:
     return _submit(request, edition)
 
 
-@login_required
+@permission_required(is_member_editor)
 def late_submit(request: HttpRequest, token: str) -> HttpResponse:
     """Submission with a personal link after the deadline."""
-    require_member(request.user)
     link = services.link_from_token(token)
     if link is None or link.organisation_id != request.user.organisation_id:
         raise Http404
@@ -128,7 +127,7 @@ def event_detail(request: HttpRequest, event_id: UUID) -> HttpResponse:
 @login_required
 def event_edit(request: HttpRequest, event_id: UUID) -> HttpResponse:
     event = event_for_submitter(request.user, selectors.event_with_thread(event_id=event_id))
-    if not request.user.is_coordinator and not member_may_edit(event):
+    if not is_coordinator(request.user) and not member_may_edit(event):
         messages.error(request, _("This event can no longer be changed. The deadline has passed."))
         return redirect("festival:my-event", event.pk)
     form = EventForm(

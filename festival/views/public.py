@@ -15,10 +15,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 
 from festival import selectors, services
-from festival.access import may_see_image, partner_budget_left, partner_budget_use
+from festival.access import image_event_for, partner_budget_left, partner_budget_use
 from festival.forms import PartnerEventForm, ProgrammeFilterForm
 from festival.images import CONTENT_TYPES
-from festival.models import Event
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -121,9 +120,7 @@ def changes(request: HttpRequest, year: int) -> HttpResponse:
 @cache_control(private=True, max_age=3600)
 def image(request: HttpRequest, event_id: UUID) -> HttpResponse:
     """An event's image; public only once the event is published."""
-    event = Event.objects.select_related("edition").filter(pk=event_id).first()
-    if event is None or not event.image or not may_see_image(request.user, event):
-        raise Http404
+    event = image_event_for(request.user, event_id)
     extension = event.image.name.rsplit(".", 1)[-1]
     # Images are small (FESTIVAL_IMAGE_MAX_BYTES): read whole, so no file stays open.
     with event.image.open("rb") as handle:

@@ -6,13 +6,13 @@ from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from accounts.permissions import is_coordinator
+from accounts.permissions import can_manage_body, is_coordinator, require
 from meetings import access, selectors, services
 from meetings.forms import BodyForm, MeetingForm
 
@@ -35,8 +35,7 @@ def home(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def body_create(request: HttpRequest) -> HttpResponse:
-    if not is_coordinator(request.user):
-        raise PermissionDenied
+    require(is_coordinator(request.user))
     return _body_form(request, body=None)
 
 
@@ -44,7 +43,7 @@ def body_create(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def body_edit(request: HttpRequest, body_id: UUID) -> HttpResponse:
     body = access.body_for(request.user, body_id)
-    access.require_manage(request.user, body)
+    require(can_manage_body(request.user, body))
     return _body_form(request, body=body)
 
 
@@ -74,7 +73,7 @@ def body_detail(request: HttpRequest, body_id: UUID) -> HttpResponse:
             "meetings": selectors.body_meetings(body),
             "organisations": body.organisations.all(),
             "people": services.body_recipients(body),
-            "may_manage": access.can_manage(request.user, body),
+            "may_manage": can_manage_body(request.user, body),
         },
     )
 
@@ -83,7 +82,7 @@ def body_detail(request: HttpRequest, body_id: UUID) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def meeting_create(request: HttpRequest, body_id: UUID) -> HttpResponse:
     body = access.body_for(request.user, body_id)
-    access.require_manage(request.user, body)
+    require(can_manage_body(request.user, body))
     form = MeetingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

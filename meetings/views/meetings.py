@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
+from accounts.permissions import can_manage_body, require
 from meetings import access, invitations, selectors, services
 from meetings.enums import ItemStatus
 from meetings.forms import DecisionForm, MeetingForm, ProposalForm, ResponseForm, UploadForm
@@ -29,7 +30,7 @@ def meeting_detail(request: HttpRequest, meeting_id: UUID) -> HttpResponse:
 
 def _detail(request, meeting, *, proposal=None, response_form=None, status=200):
     user = request.user
-    may_manage = access.can_manage(user, meeting.body)
+    may_manage = can_manage_body(user, meeting.body)
     mine = meeting.responses.filter(user=user).first()
     items = meeting.items.select_related("proposed_by", "merged_into").prefetch_related(
         "attachments"
@@ -59,7 +60,7 @@ def _detail(request, meeting, *, proposal=None, response_form=None, status=200):
 @require_http_methods(["GET", "POST"])
 def meeting_edit(request: HttpRequest, meeting_id: UUID) -> HttpResponse:
     meeting = access.meeting_for(request.user, meeting_id)
-    access.require_manage(request.user, meeting.body)
+    require(can_manage_body(request.user, meeting.body))
     initial = {
         name: getattr(meeting, name)
         for name in ("title", "starts_at", "ends_at", "place", "online_url", "agenda_deadline")
@@ -88,7 +89,7 @@ def meeting_edit(request: HttpRequest, meeting_id: UUID) -> HttpResponse:
 @require_POST
 def meeting_cancel(request: HttpRequest, meeting_id: UUID) -> HttpResponse:
     meeting = access.meeting_for(request.user, meeting_id)
-    access.require_manage(request.user, meeting.body)
+    require(can_manage_body(request.user, meeting.body))
     try:
         services.meeting_cancel(meeting=meeting)
     except ValidationError as error:
@@ -102,7 +103,7 @@ def meeting_cancel(request: HttpRequest, meeting_id: UUID) -> HttpResponse:
 @require_POST
 def meeting_invite(request: HttpRequest, meeting_id: UUID) -> HttpResponse:
     meeting = access.meeting_for(request.user, meeting_id)
-    access.require_manage(request.user, meeting.body)
+    require(can_manage_body(request.user, meeting.body))
     try:
         count = services.meeting_invite(meeting=meeting)
     except ValidationError as error:
@@ -140,7 +141,7 @@ def item_propose(request: HttpRequest, meeting_id: UUID) -> HttpResponse:
 @require_POST
 def item_decide(request: HttpRequest, item_id: UUID) -> HttpResponse:
     item = access.item_for(request.user, item_id)
-    access.require_manage(request.user, item.meeting.body)
+    require(can_manage_body(request.user, item.meeting.body))
     form = DecisionForm(request.POST, item=item)
     if form.is_valid():
         status = {
@@ -169,7 +170,7 @@ def item_decide(request: HttpRequest, item_id: UUID) -> HttpResponse:
 @require_POST
 def item_move(request: HttpRequest, item_id: UUID) -> HttpResponse:
     item = access.item_for(request.user, item_id)
-    access.require_manage(request.user, item.meeting.body)
+    require(can_manage_body(request.user, item.meeting.body))
     try:
         services.item_move(item=item, up=request.POST.get("direction") == "up")
     except ValidationError as error:
@@ -202,7 +203,7 @@ def respond(request: HttpRequest, meeting_id: UUID) -> HttpResponse:
 def responses(request: HttpRequest, meeting_id: UUID) -> HttpResponse:
     """The coordinator's list of answers; htmx refreshes the table while it is open."""
     meeting = access.meeting_for(request.user, meeting_id)
-    access.require_manage(request.user, meeting.body)
+    require(can_manage_body(request.user, meeting.body))
     context = {
         "meeting": meeting,
         "rows": selectors.responses_overview(meeting, services.body_recipients(meeting.body)),

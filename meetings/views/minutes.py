@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.models import User
+from accounts.permissions import can_approve_minutes, can_manage_body, require
 from meetings import access, minutes, services
 from meetings.forms import (
     ActionForm,
@@ -33,7 +34,7 @@ def _people(meeting):
 @require_http_methods(["GET", "POST"])
 def attendance(request: HttpRequest, meeting_id: UUID) -> HttpResponse:
     meeting = access.meeting_for(request.user, meeting_id)
-    access.require_manage(request.user, meeting.body)
+    require(can_manage_body(request.user, meeting.body))
     people = _people(meeting)
     present = list(meeting.attendance.filter(user__isnull=False).values_list("user_id", flat=True))
     form = AttendanceForm(request.POST or None, people=people, initial={"present": present})
@@ -87,8 +88,8 @@ def minutes_page(request: HttpRequest, meeting_id: UUID) -> HttpResponse:
     meeting = access.meeting_for(request.user, meeting_id)
     context = minutes.minutes_context(meeting)
     context.update(
-        may_manage=access.can_manage(request.user, meeting.body),
-        may_approve=access.can_approve(request.user, meeting.body),
+        may_manage=can_manage_body(request.user, meeting.body),
+        may_approve=can_approve_minutes(request.user, meeting.body),
         amendment_form=AmendmentForm(),
     )
     return render(request, "meetings/minutes.html", context)
@@ -100,7 +101,7 @@ def item_minutes(request: HttpRequest, item_id: UUID) -> HttpResponse:
     """Notes, decisions and action items of one agenda item (three small forms)."""
     item = access.item_for(request.user, item_id)
     meeting = item.meeting
-    access.require_manage(request.user, meeting.body)
+    require(can_manage_body(request.user, meeting.body))
     forms = {
         "notes": NotesForm(initial={"notes": item.notes}),
         "decision": DecisionTextForm(),
@@ -144,7 +145,7 @@ def item_minutes(request: HttpRequest, item_id: UUID) -> HttpResponse:
 @require_POST
 def minutes_approve(request: HttpRequest, meeting_id: UUID) -> HttpResponse:
     meeting = access.meeting_for(request.user, meeting_id)
-    access.require_approve(request.user, meeting.body)
+    require(can_approve_minutes(request.user, meeting.body))
     try:
         minutes.minutes_approve(meeting=meeting, by=request.user)
     except ValidationError as error:
@@ -158,7 +159,7 @@ def minutes_approve(request: HttpRequest, meeting_id: UUID) -> HttpResponse:
 @require_POST
 def amendment_add(request: HttpRequest, meeting_id: UUID) -> HttpResponse:
     meeting = access.meeting_for(request.user, meeting_id)
-    access.require_approve(request.user, meeting.body)
+    require(can_approve_minutes(request.user, meeting.body))
     form = AmendmentForm(request.POST)
     if form.is_valid():
         try:

@@ -11,9 +11,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.permissions import coordinator_required
 from directory.models import Organisation
 from network import selectors
-from network.access import coordinator_required
 from network.enums import HelpStatus, JoinStatus
 from network.forms import AcceptForm, DeclineForm, EmailForm, RouteForm
 from network.models import HelpOffer, JoinRequest

@@ -10,9 +10,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.permissions import is_coordinator
+from accounts.permissions import is_coordinator, member_required
+from directory.access import organisation_for
 from network import selectors
-from network.access import member_required, need_for, organisation_for, routing_for
+from network.access import need_for, routing_for
 from network.enums import RoutingStatus
 from network.forms import VolunteerNeedForm
 from network.routing import routing_answer

@@ -8,7 +8,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
-from directory.member.access import entry_for, member_required, organisation_for
+from accounts.permissions import member_required
+from directory.access import entry_for, organisation_for
 from directory.member.history import history_page
 from directory.models import Contact, Location, Offer
 

@@ -7,7 +7,8 @@ from uuid import UUID
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 
-from directory.member.access import entry_for, member_required, organisation_for
+from accounts.permissions import member_required
+from directory.access import entry_for, organisation_for
 from directory.member.editing import edit_page
 from directory.member.kinds import KINDS
 from directory.models import Offer, OfferLocation

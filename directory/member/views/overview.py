@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.permissions import is_coordinator
-from directory.member.access import entry_for, member_required, organisation_for
+from accounts.permissions import is_coordinator, member_required
+from directory.access import entry_for, organisation_for
 from directory.member.selectors import organisation_list, organisation_overview, pending_changes
 from directory.member.services import offer_confirm
 from directory.models import Offer

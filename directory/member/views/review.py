@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from directory.member.access import coordinator_required
+from accounts.permissions import coordinator_required
 from directory.member.forms import ReviewRejectForm
 from directory.member.kinds import KINDS, with_kind_labels
 from directory.member.review import (
