@@ -193,7 +193,13 @@ def test_decline_reason_too_long_is_refused(client, coordinator):
 
 
 @FUZZ
-@given(token=st.text(alphabet=st.characters(blacklist_characters="/?#%"), min_size=1, max_size=400))
+@given(
+    token=st.text(
+        alphabet=st.characters(exclude_characters="/?#%", exclude_categories=("Cs",)),
+        min_size=1,
+        max_size=400,
+    )
+)
 def test_any_state_link_token_is_a_clear_4xx(client, token):
     response = client.post(manage_url("status", token))
     assert response.status_code == 400
