@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from accounts.enums import Role
-from core import ratelimit
 from festival.models import Event
 
 
@@ -55,13 +53,3 @@ def may_see_image(user, event: Event) -> bool:
     return user.is_coordinator or (
         is_member_editor(user) and event.organisation_id == user.organisation_id
     )
-
-
-def partner_budget_left(request) -> bool:
-    """Whether this address may submit through the public form again this hour."""
-    used = ratelimit.hits(scope="festival-partner", value=ratelimit.client_ip(request))
-    return used < settings.FESTIVAL_PARTNER_SUBMISSIONS_PER_HOUR
-
-
-def partner_budget_use(request) -> None:
-    ratelimit.hit(scope="festival-partner", value=ratelimit.client_ip(request), window_seconds=3600)
