@@ -293,6 +293,22 @@ if PRODUCTION:
         # Only safe behind a reverse proxy that sets this header itself.
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# --- Public forms: spam protection (core.spam) ------------------------------
+#
+# A form sent back faster than FORM_MIN_FILL_SECONDS after it was shown is
+# refused (a bot), one older than FORM_MAX_AGE_HOURS has expired. Each public
+# form counts its submissions per client address (and per e-mail address where
+# it asks for one): at most PUBLIC_FORM_RATE_LIMIT per window, or the form's own
+# limit in PUBLIC_FORM_RATE_LIMITS (by scope: "network" for joining and
+# helping, "festival-partner" for the festival's partner form).
+FORM_MIN_FILL_SECONDS = env_int("FORM_MIN_FILL_SECONDS", 3)
+FORM_MAX_AGE_HOURS = env_int("FORM_MAX_AGE_HOURS", 24)
+PUBLIC_FORM_RATE_WINDOW_MINUTES = env_int("PUBLIC_FORM_RATE_WINDOW_MINUTES", 60)
+PUBLIC_FORM_RATE_LIMIT = env_int("PUBLIC_FORM_RATE_LIMIT", 5)
+PUBLIC_FORM_RATE_LIMITS = {
+    "festival-partner": env_int("FESTIVAL_PARTNER_FORM_RATE_LIMIT", 10),
+}
+
 # --- Map ----------------------------------------------------------------
 
 # Tile server for the maps; empty turns the maps off (lists and pages work
@@ -364,8 +380,6 @@ MEETINGS_REMINDER_DAYS_BEFORE = env_int("MEETINGS_REMINDER_DAYS_BEFORE", 3)
 FESTIVAL_IMAGE_MAX_BYTES = env_int("FESTIVAL_IMAGE_MAX_BYTES", 3 * 1024 * 1024)
 # How long a new late-submission link works by default (days).
 FESTIVAL_LINK_DAYS = env_int("FESTIVAL_LINK_DAYS", 14)
-# Submissions through the public partner form per address and hour.
-FESTIVAL_PARTNER_SUBMISSIONS_PER_HOUR = env_int("FESTIVAL_PARTNER_SUBMISSIONS_PER_HOUR", 10)
 
 
 # --- Joining and helping (network app) -------------------------------------------
@@ -373,12 +387,6 @@ FESTIVAL_PARTNER_SUBMISSIONS_PER_HOUR = env_int("FESTIVAL_PARTNER_SUBMISSIONS_PE
 # Privacy notice shown next to the consent box of the public forms. Empty:
 # the app's own notice, translated into every site language.
 NETWORK_PRIVACY_NOTICE = env_str("NETWORK_PRIVACY_NOTICE", "")
-# Spam protection: a form filled faster than this is refused; per IP address
-# and per e-mail address at most NETWORK_RATE_LIMIT submissions per window.
-NETWORK_MIN_FILL_SECONDS = env_int("NETWORK_MIN_FILL_SECONDS", 3)
-NETWORK_MAX_FORM_AGE_HOURS = env_int("NETWORK_MAX_FORM_AGE_HOURS", 24)
-NETWORK_RATE_LIMIT = env_int("NETWORK_RATE_LIMIT", 5)
-NETWORK_RATE_WINDOW_MINUTES = env_int("NETWORK_RATE_WINDOW_MINUTES", 60)
 # The same e-mail address sending the same content within this time is one request.
 NETWORK_DUPLICATE_MINUTES = env_int("NETWORK_DUPLICATE_MINUTES", 10)
 # Links in confirmation e-mails (see state, withdraw) stay valid this long.

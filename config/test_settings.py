@@ -33,6 +33,6 @@ STORAGES["uploads"]["OPTIONS"]["location"] = UPLOAD_ROOT  # noqa: F405
 FESTIVAL_IMAGE_MAX_BYTES = 200 * 1024
 
 
-# --- network app ---
-# Forms may be sent at once in tests; the fill-time test sets its own minimum.
-NETWORK_MIN_FILL_SECONDS = 0
+# --- public forms (core.spam) ---
+# Forms may be sent at once in tests; the fill-time tests set their own minimum.
+FORM_MIN_FILL_SECONDS = 0

@@ -1,11 +1,15 @@
 """The outbox: every e-mail is stored first, then sent by a background task.
 
-``mail_queue`` stores a mail and hands it to the worker once the current
-transaction commits. ``deliver_mail`` sends it; when the mail server fails,
-it records the error (never the address or text) and tries again later,
-doubling the wait, up to ``MAIL_MAX_ATTEMPTS``. After that the mail stays
-in the outbox as failed, where coordinators see it. A periodic sweep
-re-queues mails whose next attempt is due, in case a queued task was lost.
+``mail_send`` is how every app sends a mail: it renders the mail's two
+plain-text templates in the recipient's language and stores it in the
+outbox inside the caller's transaction, so the mail exists exactly when the
+change that caused it does. ``mail_queue`` stores an already rendered mail
+and hands it to the worker once the current transaction commits.
+``deliver_mail`` sends it; when the mail server fails, it records the error
+(never the address or text) and tries again later, doubling the wait, up
+to ``MAIL_MAX_ATTEMPTS``. After that the mail stays in the outbox as
+failed, where coordinators see it. A periodic sweep re-queues mails whose
+next attempt is due, in case a queued task was lost.
 """
 
 from __future__ import annotations
@@ -16,7 +20,11 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.template import Context
+from django.template.loader import get_template
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.functional import lazy
 from django_tasks import task
 
 from core.models import OutgoingMail, OutgoingMailAttachment
@@ -24,10 +32,76 @@ from core.periodic import periodic_task
 
 logger = logging.getLogger(__name__)
 
+SUBJECT_MAX_LENGTH = 200
+
 
 def site_url(path: str) -> str:
     """An absolute link for e-mails: ``settings.SITE_URL`` plus ``path``."""
     return f"{settings.SITE_URL}{path}"
+
+
+def _site_link(viewname: str, args: tuple) -> str:
+    return site_url(reverse(viewname, args=args))
+
+
+_lazy_site_link = lazy(_site_link, str)
+
+
+def site_link(viewname: str, *args) -> str:
+    """An absolute link to ``viewname`` for a mail's context.
+
+    Resolved only when the mail is rendered, so under ``mail_send`` it
+    carries the recipient's language prefix.
+    """
+    return _lazy_site_link(viewname, args)
+
+
+def mail_send(
+    *,
+    to: str,
+    language: str,
+    template: str,
+    context: dict,
+    purpose: str,
+    headers: dict[str, str] | None = None,
+    dedupe_key: str | None = None,
+    attachments: list[tuple[str, bytes, str]] | None = None,
+) -> OutgoingMail:
+    """Render a mail in ``language`` and store it in the outbox.
+
+    Steps: render ``<template>_subject.txt`` and ``<template>_body.txt`` as
+    plain text (no HTML escaping: ``&`` stays ``&``) with the recipient's
+    language active; collapse the subject to one line (line breaks in a
+    title must never reach a header) and cut it to ``SUBJECT_MAX_LENGTH``;
+    store the mail inside the caller's transaction (``mail_queue``), so it
+    is sent when that transaction commits and never when it rolls back.
+    """
+    with translation.override(language):
+        subject = _render(f"{template}_subject.txt", context)
+        body = _render(f"{template}_body.txt", context)
+    return mail_queue(
+        to=to,
+        subject=subject_line(subject),
+        body=body,
+        purpose=purpose,
+        headers=headers,
+        dedupe_key=dedupe_key,
+        attachments=attachments,
+    )
+
+
+def subject_line(text: str) -> str:
+    """``text`` on one line (any run of whitespace, CR and LF included, is one
+    space), at most ``SUBJECT_MAX_LENGTH`` characters."""
+    line = " ".join(text.split())
+    if len(line) <= SUBJECT_MAX_LENGTH:
+        return line
+    return line[: SUBJECT_MAX_LENGTH - 1].rstrip() + "…"
+
+
+def _render(name: str, context: dict) -> str:
+    # Mails are plain text: escaping for HTML would show "&amp;" to the reader.
+    return get_template(name).template.render(Context(context, autoescape=False))
 
 
 def mail_queue(
@@ -40,11 +114,14 @@ def mail_queue(
     dedupe_key: str | None = None,
     attachments: list[tuple[str, bytes, str]] | None = None,
 ) -> OutgoingMail:
-    """Store one mail and send it in the background after the transaction commits.
+    """Store one rendered mail; send it in the background after the transaction commits.
 
-    With ``dedupe_key``, a mail already stored under that key is returned
-    instead of storing a second one. ``attachments`` are (file name, content,
-    content type) triples, stored with the mail and sent with it.
+    The row is written in the caller's transaction (a savepoint inside it):
+    only the delivery task waits for the commit, and should that enqueue be
+    lost, ``mail_sweep`` sends the mail. With ``dedupe_key``, a mail already
+    stored under that key is returned instead of storing a second one.
+    ``attachments`` are (file name, content, content type) triples, stored
+    with the mail and sent with it.
     """
     if dedupe_key:
         existing = OutgoingMail.objects.filter(dedupe_key=dedupe_key).first()

@@ -2,7 +2,8 @@
 
 The cache keys are salted hashes, so the cache holds no address in clear.
 The client address is read as allauth reads it for its own login limits, so
-``ALLAUTH_TRUSTED_PROXY_COUNT`` applies behind a reverse proxy too (reading
+the ``TRUSTED_PROXY_COUNT`` environment variable (the ``ALLAUTH_TRUSTED_PROXY_COUNT``
+setting) applies behind a reverse proxy too (reading
 ``REMOTE_ADDR`` there would put every visitor into one count).
 """
 

@@ -7,11 +7,9 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from django.conf import settings
 from django.http import Http404
 
 from accounts.permissions import can_edit_organisation
-from core import ratelimit
 from festival.models import Event
 
 
@@ -38,13 +36,3 @@ def image_event_for(user, event_id: UUID) -> Event:
     if not event.is_public and not can_edit_organisation(user, event.organisation_id):
         raise Http404
     return event
-
-
-def partner_budget_left(request) -> bool:
-    """Whether this address may submit through the public form again this hour."""
-    used = ratelimit.hits(scope="festival-partner", value=ratelimit.client_ip(request))
-    return used < settings.FESTIVAL_PARTNER_SUBMISSIONS_PER_HOUR
-
-
-def partner_budget_use(request) -> None:
-    ratelimit.hit(scope="festival-partner", value=ratelimit.client_ip(request), window_seconds=3600)

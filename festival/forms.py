@@ -12,6 +12,7 @@ from django.forms.models import fields_for_model, model_to_dict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.spam import SpamGuardForm
 from directory.validators import validate_spoken_language
 from festival.enums import Audience, Category, EditionStatus, EventState
 from festival.images import validate_image
@@ -191,8 +192,9 @@ class EventForm(forms.Form):
         return fields
 
 
-class PartnerEventForm(EventForm):
-    """The public form for partners who are not members of the network."""
+class PartnerEventForm(SpamGuardForm, EventForm):
+    """The public form for partners who are not members of the network,
+    guarded against spam like every public form."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -200,19 +202,9 @@ class PartnerEventForm(EventForm):
             label=_("Your organisation or group"), max_length=200
         )
         self.fields["submitter_email"] = forms.EmailField(label=_("Your e-mail address"))
-        # A trap for form-filling robots: hidden from people, who leave it empty.
-        self.fields["homepage"] = forms.CharField(
-            label=_("Leave this field empty"),
-            required=False,
-            max_length=200,
-            widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-        )
         del self.fields["co_organisers"]
-
-    def clean_homepage(self) -> str:
-        if self.cleaned_data.get("homepage"):
-            raise ValidationError(_("This field must stay empty."))
-        return ""
+        for name in ("homepage", "started"):  # the honeypot stays the last field
+            self.fields[name] = self.fields.pop(name)
 
 
 class CommentForm(forms.Form):

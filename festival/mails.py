@@ -2,28 +2,24 @@
 
 from __future__ import annotations
 
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import translation
-
-from core.mail import mail_queue, site_url
+from core.mail import mail_send, site_link
 from festival.models import Event
 
 
 def decision_mail(*, event: Event, comment: str = "") -> None:
-    """Queue the mail telling the submitter about the event's new state."""
-    with translation.override(event.submitter_language):
-        context = {
-            "event": event,
-            "state": event.get_state_display(),
-            "comment": comment,
-            "link": site_url(reverse("festival:my-event", args=[event.pk])),
-        }
-        subject = render_to_string("festival/mail/decision_subject.txt", context).strip()
-        body = render_to_string("festival/mail/decision_body.txt", context)
-    mail_queue(
+    """Queue the mail telling the submitter about the event's new state.
+
+    Called inside the decision's transaction: the mail is stored with it.
+    """
+    mail_send(
         to=event.submitter_email,
-        subject=subject,
-        body=body,
+        language=event.submitter_language,
+        template="festival/mail/decision",
+        context={
+            "event": event,
+            "state": event.get_state_display,
+            "comment": comment,
+            "link": site_link("festival:my-event", event.pk),
+        },
         purpose="festival-decision",
     )

@@ -7,16 +7,15 @@ from datetime import timedelta
 
 from django.core import signing
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
 
 from accounts.models import User
 from accounts.permissions import is_body_member
-from core.mail import mail_queue, site_url
+from core.mail import mail_send, site_link, site_url
 from meetings.enums import Delivery
 from meetings.models import Announcement, AnnouncementSubscription, Body
+from meetings.selectors import body_recipients
 
 UNSUBSCRIBE_SALT = "meetings.unsubscribe"
 UNSUBSCRIBE_MAX_AGE = timedelta(days=365)
@@ -52,8 +51,6 @@ def subscription_set(*, user: User, body: Body, delivery: Delivery) -> Announcem
 def announcement_post(*, body: Body, by: User, kind: str, title: str, text: str) -> Announcement:
     """Post an announcement. Steps: validate and store; mail it at once to
     every member who chose immediate delivery (the default), except the author."""
-    from meetings.services import body_recipients
-
     announcement = Announcement(body=body, author=by, kind=kind, title=title, text=text)
     announcement.full_clean()
     announcement.save()
@@ -65,31 +62,31 @@ def announcement_post(*, body: Body, by: User, kind: str, title: str, text: str)
     for person in body_recipients(body):
         if person.pk in not_immediate or person.pk == by.pk:
             continue
-        with translation.override(person.mail_language):
-            subject = f"{body.name}: {title}"
-            text_body = render_to_string(
-                "meetings/mail/announcement_body.txt",
-                {"announcements": [announcement], "body": body, **_links(person, body)},
-            )
-        _queue(person, body, subject, text_body, f"meetings:announcement:{announcement.pk}")
+        _send(
+            person,
+            body,
+            template="meetings/mail/announcement",
+            context={"announcements": [announcement], "title": title},
+            key=f"meetings:announcement:{announcement.pk}",
+        )
     return announcement
 
 
-def _links(person: User, body: Body) -> dict:
+def _send(person: User, body: Body, *, template: str, context: dict, key: str) -> None:
+    """One announcement mail (or digest) with the one-click unsubscribe link."""
     token = unsubscribe_token(person, body)
-    with translation.override(person.mail_language):
-        return {
-            "unsubscribe_url": site_url(reverse("meetings:unsubscribe", args=[token])),
-            "body_url": site_url(reverse("meetings:announcements", args=[body.pk])),
-        }
-
-
-def _queue(person: User, body: Body, subject: str, text: str, key: str) -> None:
-    unsubscribe = _links(person, body)["unsubscribe_url"]
-    mail_queue(
+    with translation.override(person.mail_language):  # the header's link, too, in their language
+        unsubscribe = site_url(reverse("meetings:unsubscribe", args=[token]))
+    mail_send(
         to=person.email,
-        subject=subject,
-        body=text,
+        language=person.mail_language,
+        template=template,
+        context={
+            **context,
+            "body": body,
+            "unsubscribe_url": unsubscribe,
+            "body_url": site_link("meetings:announcements", body.pk),
+        },
         purpose="meetings:announcement",
         dedupe_key=f"{key}:{person.pk}",
         headers={
@@ -127,14 +124,14 @@ def _digest_one(subscription: AnnouncementSubscription, since, now) -> int:
     news = list(body.announcements.filter(created_at__gt=since, created_at__lte=now))
     sent = 0
     if news and person.is_active and is_body_member(person, body):
-        with translation.override(person.mail_language):
-            subject = _("Weekly digest: %(body)s") % {"body": body.name}
-            text = render_to_string(
-                "meetings/mail/announcement_body.txt",
-                {"announcements": news, "body": body, **_links(person, body)},
-            )
         year, week_number, _day = now.isocalendar()
-        _queue(person, body, subject, text, f"meetings:digest:{body.pk}:{year}-{week_number}")
+        _send(
+            person,
+            body,
+            template="meetings/mail/digest",
+            context={"announcements": news},
+            key=f"meetings:digest:{body.pk}:{year}-{week_number}",
+        )
         sent = 1
     subscription.digest_sent_until = now
     subscription.save(update_fields=["digest_sent_until"])

@@ -11,11 +11,10 @@ from collections.abc import Iterable
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
-from core.mail import mail_queue, site_url
+from core.mail import mail_send, site_link, site_url
 from meetings import selectors
 from meetings.models import Meeting
 
@@ -66,32 +65,25 @@ def invitation_ics(meeting: Meeting) -> bytes:
 def invitations_send(*, meeting: Meeting, kind: str) -> int:
     """Queue the invitation (or update, or cancellation) to every member.
 
-    Steps: render the .ics once; for each member render subject and text
-    in the person's language with the agenda; queue through the outbox with
-    the .ics attached (deduplicated per meeting, SEQUENCE and person).
+    Steps: render the .ics once; for each member queue subject and text in
+    the person's language with the agenda, through the outbox with the .ics
+    attached (deduplicated per meeting, SEQUENCE and person).
     """
-    from meetings.services import body_recipients
-
     ics = invitation_ics(meeting)
     method = "CANCEL" if meeting.is_cancelled else "REQUEST"
-    plan = selectors.time_plan(meeting)
+    context = {
+        "meeting": meeting,
+        "plan": selectors.time_plan(meeting),
+        "link": site_link("meetings:meeting", meeting.pk),
+        "kind": kind,
+    }
     count = 0
-    texts: dict[str, tuple[str, str]] = {}  # language → (subject, body)
-    for person in body_recipients(meeting.body):
-        language = person.mail_language
-        if language not in texts:
-            with translation.override(language):
-                link = site_url(reverse("meetings:meeting", args=[meeting.pk]))
-                context = {"meeting": meeting, "plan": plan, "link": link, "kind": kind}
-                texts[language] = (
-                    render_to_string("meetings/mail/invitation_subject.txt", context).strip(),
-                    render_to_string("meetings/mail/invitation_body.txt", context),
-                )
-        subject, body = texts[language]
-        mail_queue(
+    for person in selectors.body_recipients(meeting.body):
+        mail_send(
             to=person.email,
-            subject=subject,
-            body=body,
+            language=person.mail_language,
+            template="meetings/mail/invitation",
+            context=context,
             purpose=f"meetings:{kind}",
             dedupe_key=f"meetings:invite:{meeting.pk}:{meeting.ics_sequence}:{person.pk}",
             # The method parameter lets mail programs offer "accept" / "remove".

@@ -10,12 +10,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from core.mail import mail_queue, site_url
+from core.mail import mail_send, site_link
 from directory.models import Organisation
 from meetings import selectors
 from meetings.enums import MinutesStatus
@@ -153,27 +152,14 @@ def minutes_approve(*, meeting: Meeting, by: User) -> Minutes:
 
 
 def _send_minutes(meeting: Meeting) -> None:
-    from meetings.services import body_recipients
-
     pdf = minutes_pdf(meeting)
-    texts: dict[str, tuple[str, str]] = {}  # language → (subject, body)
-    for person in body_recipients(meeting.body):
-        language = person.mail_language
-        if language not in texts:
-            with translation.override(language):
-                link = site_url(reverse("meetings:minutes", args=[meeting.pk]))
-                texts[language] = (
-                    _("Minutes: %(body)s – %(title)s")
-                    % {"body": meeting.body.name, "title": meeting.title},
-                    render_to_string(
-                        "meetings/mail/minutes_body.txt", {"meeting": meeting, "link": link}
-                    ),
-                )
-        subject, body = texts[language]
-        mail_queue(
+    context = {"meeting": meeting, "link": site_link("meetings:minutes", meeting.pk)}
+    for person in selectors.body_recipients(meeting.body):
+        mail_send(
             to=person.email,
-            subject=subject,
-            body=body,
+            language=person.mail_language,
+            template="meetings/mail/minutes",
+            context=context,
             purpose="meetings:minutes",
             dedupe_key=f"meetings:minutes:{meeting.pk}:{person.pk}",
             attachments=[("protokoll.pdf", pdf, "application/pdf")],

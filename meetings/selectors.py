@@ -132,3 +132,14 @@ def minutes_items(meeting: Meeting) -> QuerySet[AgendaItem]:
             "attachments",
         )
     )
+
+
+def body_recipients(body: Body) -> list[User]:
+    """Everyone who belongs to the body and can receive mail, once each."""
+    people = {
+        user.pk: user for user in body.members.filter(is_active=True).select_related("organisation")
+    }
+    for extra in (body.chair, body.coordinator):
+        if extra is not None and extra.is_active:
+            people.setdefault(extra.pk, extra)
+    return sorted(people.values(), key=lambda user: user.email)

@@ -49,17 +49,6 @@ def body_save(
     return body
 
 
-def body_recipients(body: Body) -> list[User]:
-    """Everyone who belongs to the body and can receive mail, once each."""
-    people = {
-        user.pk: user for user in body.members.filter(is_active=True).select_related("organisation")
-    }
-    for extra in (body.chair, body.coordinator):
-        if extra is not None and extra.is_active:
-            people.setdefault(extra.pk, extra)
-    return sorted(people.values(), key=lambda user: user.email)
-
-
 @transaction.atomic
 def meeting_schedule(
     *,

@@ -5,12 +5,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils import timezone
 
-from core.mail import mail_queue, site_url
+from core.mail import mail_send, site_link
 from core.models import OutgoingMail
 from core.periodic import periodic_task
 from meetings.enums import ReminderStage
@@ -37,10 +34,11 @@ def action_reminders_send(*, today: date | None = None) -> int:
             key = f"meetings:reminder:{action.pk}:{stage}:{address}"
             if OutgoingMail.objects.filter(dedupe_key=key).exists():
                 continue  # this stage was already sent for this item
-            mail_queue(
+            mail_send(
                 to=address,
-                subject=_reminder_subject(action, stage, language),
-                body=_reminder_body(action, stage, language),
+                language=language,
+                template="meetings/mail/action_reminder",
+                context={"action": action, "stage": stage, "link": site_link("meetings:actions")},
                 purpose="meetings:reminder",
                 dedupe_key=key,
             )
@@ -62,22 +60,6 @@ def _recipients(action: ActionItem) -> list[tuple[str, str]]:
     if found or not organisation.email:
         return found
     return [(organisation.email, settings.LANGUAGE_CODE)]
-
-
-def _reminder_subject(action: ActionItem, stage: str, language: str) -> str:
-    with translation.override(language):
-        if stage == ReminderStage.DUE:
-            return _("Due today: %(title)s") % {"title": action.title}
-        return _("Due soon: %(title)s") % {"title": action.title}
-
-
-def _reminder_body(action: ActionItem, stage: str, language: str) -> str:
-    with translation.override(language):
-        link = site_url(reverse("meetings:actions"))
-        return render_to_string(
-            "meetings/mail/action_reminder_body.txt",
-            {"action": action, "stage": stage, "link": link},
-        )
 
 
 @periodic_task(every=timedelta(hours=6))

@@ -10,12 +10,12 @@ from django.conf.locale import LANG_INFO
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.spam import SpamGuardForm
 from directory.enums import MembershipStatus, OrganisationKind
 from directory.models import District, Organisation, Topic
 from directory.selectors import spoken_language_codes
 from network.enums import ApplicantKind, TimeAvailable
 from network.models import VolunteerNeed
-from network.spam import SpamGuardForm
 
 # Control characters (CR, LF, NUL, …) have no place in a one-line field:
 # in a name they could be used to forge e-mail headers.

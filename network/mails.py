@@ -1,27 +1,28 @@
 """Every e-mail of the network app, rendered in the recipient's language.
 
-Bodies are plain text (templates with autoescape off); subjects are our own
-fixed strings with any line break removed, so nothing a person typed can
-add a header.
+Each mail is a pair of templates in ``network/mail/`` rendered by
+``core.mail.mail_send``; every mail has a dedupe key, so a repeated call
+never mails twice.
 """
 
 from __future__ import annotations
 
 from django.conf import settings
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from core.mail import mail_queue, site_url
+from core.mail import mail_send, site_url
 
 
-def _send(*, to: str, language: str, subject, template: str, context: dict, key: str):
-    with translation.override(language):
-        body = render_to_string(f"network/mail/{template}.txt", context)
-        subject_text = " ".join(str(subject).split())
-    return mail_queue(
-        to=to, subject=subject_text, body=body, purpose=f"network:{template}", dedupe_key=key
+def _send(*, to: str, language: str, template: str, context: dict, key: str):
+    return mail_send(
+        to=to,
+        language=language,
+        template=f"network/mail/{template}",
+        context=context,
+        purpose=f"network:{template}",
+        dedupe_key=key,
     )
 
 
@@ -29,7 +30,6 @@ def join_confirmation(join_request, link: str) -> None:
     _send(
         to=join_request.email,
         language=join_request.language,
-        subject=_("We received your request to join the network"),
         template="join_confirmation",
         context={"request": join_request, "link": link},
         key=f"network:join-confirmation:{join_request.pk}",
@@ -40,7 +40,6 @@ def help_confirmation(help_offer, link: str) -> None:
     _send(
         to=help_offer.email,
         language=help_offer.language,
-        subject=_("Thank you for offering your help"),
         template="help_confirmation",
         context={"offer": help_offer, "link": link},
         key=f"network:help-confirmation:{help_offer.pk}",
@@ -51,7 +50,6 @@ def join_invitation(join_request, *, to: str, link: str) -> None:
     _send(
         to=to,
         language=join_request.language,
-        subject=_("Welcome to the network: set your password"),
         template="join_invitation",
         context={"request": join_request, "link": link},
         key=f"network:join-invitation:{join_request.pk}",
@@ -62,7 +60,6 @@ def join_declined(join_request) -> None:
     _send(
         to=join_request.email,
         language=join_request.language,
-        subject=_("Your request to join the network"),
         template="join_declined",
         context={"request": join_request},
         key=f"network:join-declined:{join_request.pk}",
@@ -75,7 +72,6 @@ def help_forwarded(routing, recipients: list[str], topics: list[str], inbox_path
         _send(
             to=address,
             language=settings.LANGUAGE_CODE,
-            subject=_("Someone offers help to your organisation"),
             template="help_forwarded",
             context={
                 "offer": routing.help_offer,
@@ -92,7 +88,6 @@ def help_taken_up(routing) -> None:
     _send(
         to=offer.email,
         language=offer.language,
-        subject=_("A member organisation will contact you"),
         template="help_taken_up",
         context={"offer": offer, "organisation": routing.organisation},
         key=f"network:help-taken-up:{routing.pk}",
@@ -111,9 +106,8 @@ def coordinators_notice(*, subject, link_path: str, key: str) -> None:
         _send(
             to=address,
             language=settings.LANGUAGE_CODE,
-            subject=subject,
             template="coordinator_notice",
-            context={"link": site_url(link_path)},
+            context={"subject": subject, "link": site_url(link_path)},
             key=f"{key}:{address.lower()}",
         )
 

@@ -8,7 +8,7 @@ from django.core import mail
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from core.mail import mail_queue, mail_retry, mail_sweep
+from core.mail import SUBJECT_MAX_LENGTH, mail_queue, mail_retry, mail_sweep, subject_line
 from core.models import OutgoingMail
 from core.periodic import PERIODIC, ensure_scheduled
 from core.tests.worker import run_worker
@@ -196,3 +196,16 @@ def test_attachments_are_stored_with_the_mail_and_sent_with_every_attempt(
     ]
     assert sent.attachments[1][1] == pdf
     assert "BEGIN:VCALENDAR" in sent.attachments[0][1]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("  Einladung:\r\n  Plenum\t(neu)\n", "Einladung: Plenum (neu)"),
+        ('Fest & "Grillen" <draußen>', 'Fest & "Grillen" <draußen>'),
+        ("x" * 300, "x" * 199 + "…"),
+    ],
+)
+def test_subject_line_is_one_line_and_limited(text, subject):
+    assert subject_line(text) == subject
+    assert len(subject_line(text)) <= SUBJECT_MAX_LENGTH

@@ -7,13 +7,10 @@ from datetime import datetime
 
 from django.conf import settings
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import translation
 
 from accounts.enums import Role
 from accounts.models import User
-from core.mail import mail_queue, site_url
+from core.mail import mail_send, site_link
 from directory.freshness.selectors import offers_due_for_reminder
 from directory.models import Offer
 
@@ -47,13 +44,15 @@ def stale_reminders_send(*, now: datetime) -> int:
 
 
 def _queue_reminder(editor: User, offers: list[Offer]) -> None:
-    with translation.override(editor.mail_language):
-        context = {
+    mail_send(
+        to=editor.email,
+        language=editor.mail_language,
+        template="directory/freshness/reminder",
+        context={
             "editor": editor,
             "offers": offers,
             "months": settings.DIRECTORY_STALE_AFTER_MONTHS,
-            "dashboard": site_url(reverse("freshness:dashboard")),
-        }
-        subject = render_to_string("directory/freshness/reminder_subject.txt", context).strip()
-        body = render_to_string("directory/freshness/reminder_email.txt", context)
-    mail_queue(to=editor.email, subject=subject, body=body, purpose="stale-offer-reminder")
+            "dashboard": site_link("freshness:dashboard"),
+        },
+        purpose="stale-offer-reminder",
+    )

@@ -20,14 +20,12 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 
 from accounts.permissions import is_coordinator
-from core.mail import mail_queue, site_url
+from core.mail import mail_send, site_link
 from directory.member.history import REASON_REVIEW
 from directory.member.kinds import KINDS, EntryKind
 from directory.member.locking import EditConflict, check_version, version_of
@@ -177,13 +175,15 @@ def _mail_decision(change: PendingChange) -> None:
     author = change.author
     if author is None or not author.email:
         return
-    with translation.override(author.mail_language):
-        context = {
+    mail_send(
+        to=author.email,
+        language=author.mail_language,
+        template="directory/member/mail/review",
+        context={
             "change": change,
             "kind": KINDS[change.kind].label,
             "approved": change.status == PendingChange.Status.APPROVED,
-            "link": site_url(reverse("member:organisation", args=[change.organisation_id])),
-        }
-        subject = render_to_string("directory/member/mail/review_subject.txt", context)
-        body = render_to_string("directory/member/mail/review_body.txt", context)
-    mail_queue(to=author.email, subject=subject.strip(), body=body, purpose="review-decision")
+            "link": site_link("member:organisation", change.organisation_id),
+        },
+        purpose="review-decision",
+    )

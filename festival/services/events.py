@@ -232,7 +232,7 @@ def _set_state(*, event: Event, state: str, by: User | None, comment: str) -> No
     if was_public and state == EventState.WITHDRAWN:
         _log(event, ChangeKind.CANCELLED)
     if state in DECISIONS:
-        transaction.on_commit(lambda: decision_mail(event=event, comment=comment))
+        decision_mail(event=event, comment=comment)
 
 
 def _log(event: Event, kind: str) -> None:
@@ -251,8 +251,8 @@ def event_decide(*, event: Event, state: str, by: User, comment: str = "") -> Ev
     Steps: only coordinators decide; a partner's event must have its
     organiser confirmed before it is accepted; a request for changes needs a
     comment; publishing a single event needs a published edition; the
-    decision is written into the comment thread and e-mailed to the
-    submitter in their language after commit.
+    decision is written into the comment thread and its mail to the
+    submitter (in their language) into the outbox, in the same transaction.
     """
     if not by.is_coordinator:
         raise PermissionDenied

@@ -4,6 +4,8 @@ from django.urls import reverse
 from django.utils import translation
 from PIL import Image
 
+from core.spam import started_token
+
 
 def en(name: str, *args) -> str:
     """A URL of the English site, where tests read the (English) message ids."""
@@ -40,3 +42,17 @@ def event_post(the_venue, **overrides) -> dict:
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
+
+
+def partner_post(the_venue, **overrides) -> dict:
+    """The public partner form's data: an event, plus the spam guard's fields."""
+    return event_post(
+        the_venue,
+        **{
+            "partner_name": "Kulturverein Oststadt",
+            "submitter_email": "kv@example.org",
+            "homepage": "",
+            "started": started_token(),
+            **overrides,
+        },
+    )

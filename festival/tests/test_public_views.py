@@ -3,6 +3,7 @@ import zoneinfo
 
 import pytest
 from django.core.files.base import ContentFile
+from django.urls import reverse
 from django.utils import translation
 from icalendar import Calendar
 
@@ -10,7 +11,7 @@ from directory.tests.factories import DistrictFactory
 from festival.enums import EditionStatus, EventState
 from festival.models import Event, EventTranslation
 from festival.tests.factories import EditionFactory, EventFactory, VenueFactory
-from festival.tests.helpers import client_for, en, event_post, png_bytes
+from festival.tests.helpers import client_for, en, partner_post, png_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -206,7 +207,7 @@ def test_archive_lists_public_editions_only(client, published):
 def test_partner_submission_waits_for_confirmation(during_call, client, venue):
     response = client.post(
         en("festival:partner-submit", venue.edition.year),
-        event_post(venue, partner_name="Kulturverein Oststadt", submitter_email="kv@example.org"),
+        partner_post(venue, partner_name="Kulturverein Oststadt", submitter_email="kv@example.org"),
     )
     assert response.status_code == 302
     event = Event.objects.get()
@@ -220,7 +221,7 @@ def test_partner_submission_waits_for_confirmation(during_call, client, venue):
 def test_partner_submission_refused_after_deadline_or_bad(after_deadline, client, venue):
     response = client.post(
         en("festival:partner-submit", venue.edition.year),
-        event_post(venue, partner_name="KV", submitter_email="kv@example.org"),
+        partner_post(venue, partner_name="KV", submitter_email="kv@example.org"),
     )
     assert response.status_code == 403
     assert Event.objects.count() == 0
@@ -229,7 +230,7 @@ def test_partner_submission_refused_after_deadline_or_bad(after_deadline, client
 def test_partner_submission_bad_input(during_call, client, venue):
     response = client.post(
         en("festival:partner-submit", venue.edition.year),
-        event_post(venue, partner_name="", submitter_email="kein-mail"),
+        partner_post(venue, partner_name="", submitter_email="kein-mail"),
     )
     assert response.status_code == 400
     assert "Enter a valid email address." in response.content.decode()
@@ -242,24 +243,65 @@ def test_partner_form_open_to_everyone_during_call(during_call, client, users, v
     assert client.get(en("festival:partner-submit", venue.edition.year)).status_code == 200
 
 
-def test_partner_form_trap_and_limit(during_call, client, venue, settings):
+def test_partner_form_honeypot_filled_in_is_refused(during_call, client, venue):
     url = en("festival:partner-submit", venue.edition.year)
-    data = event_post(venue, partner_name="KV", submitter_email="kv@example.org")
-    response = client.post(url, {**data, "homepage": "http://spam.example.org"})
+    response = client.post(url, partner_post(venue, homepage="http://spam.example.org"))
     assert response.status_code == 400
-    assert "This field must stay empty." in response.content.decode()
+    assert "Please leave the last field empty." in response.content.decode()
     assert Event.objects.count() == 0
 
-    settings.FESTIVAL_PARTNER_SUBMISSIONS_PER_HOUR = 2
-    assert [client.post(url, data).status_code for _ in range(3)] == [302, 302, 429]
+
+def test_partner_form_sent_too_fast_is_refused(during_call, client, venue, settings):
+    settings.FORM_MIN_FILL_SECONDS = 5
+    response = client.post(en("festival:partner-submit", venue.edition.year), partner_post(venue))
+    assert response.status_code == 400
+    assert "The form was sent very quickly." in response.content.decode()
+    assert Event.objects.count() == 0
+
+
+def test_partner_form_without_start_time_is_refused(during_call, client, venue):
+    url = en("festival:partner-submit", venue.edition.year)
+    response = client.post(url, partner_post(venue, started=None))
+    assert response.status_code == 400
+    assert Event.objects.count() == 0
+
+
+def test_partner_form_shows_the_honeypot_last_and_hidden(during_call, client, venue):
+    page = client.get(en("festival:partner-submit", venue.edition.year)).content.decode()
+    trap = page.index('<div class="form-trap" aria-hidden="true">')
+    assert page.index('name="homepage"') > trap > page.index('name="submitter_email"')
+    assert 'type="hidden" name="started"' in page
+
+
+def test_partner_form_trap_and_limit(during_call, client, venue, settings):
+    url = en("festival:partner-submit", venue.edition.year)
+    data = partner_post(venue, partner_name="KV", submitter_email="kv@example.org")
+    response = client.post(url, {**data, "homepage": "http://spam.example.org"})
+    assert response.status_code == 400
+    assert Event.objects.count() == 0
+
+    settings.PUBLIC_FORM_RATE_LIMITS = {"festival-partner": 2}
+    responses = [client.post(url, data) for _ in range(3)]
+    assert [response.status_code for response in responses] == [302, 302, 429]
+    assert "Too many requests were sent." in responses[-1].content.decode()
     assert Event.objects.count() == 2
+
+
+def test_partner_form_rate_limit_message_is_translated(during_call, client, venue, settings):
+    settings.PUBLIC_FORM_RATE_LIMITS = {"festival-partner": 0}
+    with translation.override("de"):
+        url = reverse("festival:partner-submit", args=[venue.edition.year])
+    response = client.post(url, partner_post(venue))
+    assert response.status_code == 429
+    assert "Es wurden zu viele Anfragen gesendet." in response.content.decode()
+    assert Event.objects.count() == 0
 
 
 def test_partner_limit_counts_each_visitor_behind_a_proxy(during_call, client, venue, settings):
     settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1  # all requests come from the reverse proxy
-    settings.FESTIVAL_PARTNER_SUBMISSIONS_PER_HOUR = 1
+    settings.PUBLIC_FORM_RATE_LIMITS = {"festival-partner": 1}
     url = en("festival:partner-submit", venue.edition.year)
-    data = event_post(venue, partner_name="KV", submitter_email="kv@example.org")
+    data = partner_post(venue, partner_name="KV", submitter_email="kv@example.org")
 
     first = client.post(url, data, HTTP_X_FORWARDED_FOR="198.51.100.1")
     other_visitor = client.post(url, data, HTTP_X_FORWARDED_FOR="198.51.100.2")

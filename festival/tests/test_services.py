@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError
+from django.db import IntegrityError, transaction
 from django.utils import translation
 
 from core.models import OutgoingMail
@@ -275,3 +275,62 @@ def test_copy_edition_moves_dates_and_copies_venues(venue):
 def test_database_refuses_end_before_start(venue):
     with pytest.raises(IntegrityError):
         EventFactory(edition=venue.edition, venue=venue, ends_at=datetime.time(10, 0))
+
+
+def test_decision_mail_subject_is_plain_text_on_one_line(venue, coordinator):
+    event = EventFactory(
+        edition=venue.edition,
+        venue=venue,
+        submitter_language="en",
+        title='Tanz & "Musik" <live>\r\nim Hof',
+    )
+    services.event_decide(event=event, state=EventState.ACCEPTED, by=coordinator)
+
+    mail = OutgoingMail.objects.get()
+    assert mail.subject == (
+        'Intercultural Week: new state of your event “Tanz & "Musik" <live> im Hof”: accepted'
+    )
+    assert 'your event “Tanz & "Musik" <live>\r\nim Hof”' in mail.body
+
+
+def test_decision_mail_in_ukrainian_for_a_ukrainian_submitter(venue, coordinator):
+    event = EventFactory(
+        edition=venue.edition, venue=venue, submitter_language="uk", title="Sprachcafé"
+    )
+    services.event_decide(event=event, state=EventState.ACCEPTED, by=coordinator)
+
+    mail = OutgoingMail.objects.get()
+    assert mail.subject == (
+        "Міжкультурний тиждень: новий статус вашого заходу «Sprachcafé»: прийнято"
+    )
+    assert "Його поточний статус: прийнято." in mail.body
+
+
+def test_decision_mail_is_stored_inside_the_decisions_transaction(
+    venue, coordinator, django_capture_on_commit_callbacks
+):
+    event = EventFactory(edition=venue.edition, venue=venue)
+    with django_capture_on_commit_callbacks() as callbacks:
+        services.event_decide(event=event, state=EventState.ACCEPTED, by=coordinator)
+        # nothing has committed yet, and the mail is already in the outbox
+        assert OutgoingMail.objects.filter(purpose="festival-decision").count() == 1
+    assert callbacks  # only the delivery waits for the commit
+
+
+def test_decision_mail_is_not_stored_when_the_decision_rolls_back(venue, coordinator):
+    event = EventFactory(edition=venue.edition, venue=venue)
+    with pytest.raises(RuntimeError), transaction.atomic():
+        services.event_decide(event=event, state=EventState.ACCEPTED, by=coordinator)
+        raise RuntimeError("the caller fails after the decision")
+
+    assert OutgoingMail.objects.count() == 0
+    assert Event.objects.get(pk=event.pk).state == EventState.SUBMITTED
+
+
+@pytest.mark.django_db(transaction=True)
+def test_decision_mail_is_in_the_outbox_once_the_decision_commits(venue, coordinator):
+    event = EventFactory(edition=venue.edition, venue=venue)
+    services.event_decide(event=event, state=EventState.ACCEPTED, by=coordinator)
+
+    (mail,) = OutgoingMail.objects.all()
+    assert (mail.to, mail.purpose) == ("submitter@example.org", "festival-decision")

@@ -14,8 +14,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 
+from core.spam import RATE_LIMITED, TOO_MANY_REQUESTS, rate_limit_hit
 from festival import selectors, services
-from festival.access import image_event_for, partner_budget_left, partner_budget_use
+from festival.access import image_event_for
 from festival.forms import PartnerEventForm, ProgrammeFilterForm
 from festival.images import CONTENT_TYPES
 
@@ -138,11 +139,15 @@ def partner_submit(request: HttpRequest, year: int) -> HttpResponse:
     if not edition.call_is_open():
         return render(request, "festival/member/closed.html", {"edition": edition}, status=403)
     form = PartnerEventForm(request.POST or None, request.FILES or None, edition=edition)
-    if request.method == "POST" and not partner_budget_left(request):
-        return render(
-            request, "festival/partner_form.html", {"form": None, "edition": edition}, status=429
-        )
     if request.method == "POST" and form.is_valid():
+        if rate_limit_hit(request, scope="festival-partner"):
+            form.add_error(None, RATE_LIMITED)
+            return render(
+                request,
+                "festival/partner_form.html",
+                {"form": form, "edition": edition},
+                status=TOO_MANY_REQUESTS,
+            )
         try:
             services.event_submit(
                 edition=edition,
@@ -157,7 +162,6 @@ def partner_submit(request: HttpRequest, year: int) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error.messages)
         else:
-            partner_budget_use(request)
             messages.success(
                 request,
                 _(

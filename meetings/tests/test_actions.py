@@ -149,3 +149,19 @@ def test_the_reminder_task_is_registered_with_the_worker():
     from core.periodic import PERIODIC
 
     assert "meetings.tasks.action_reminders" in PERIODIC
+
+
+def test_reminder_in_the_language_of_the_responsible_person(owner, item, settings):
+    owner.language = "uk"
+    owner.save(update_fields=["language"])
+    ActionItemFactory(
+        item=item,
+        title="Heute",
+        due_date=timezone.localdate(),
+        responsible_organisation=None,
+        responsible_user=owner,
+    )
+    assert action_reminders_send() == 1
+    reminder = OutgoingMail.objects.get(to=owner.email)
+    assert reminder.subject == "Термін виконання – сьогодні: Heute"
+    assert "/uk/" in reminder.body

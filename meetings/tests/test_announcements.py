@@ -137,3 +137,37 @@ def test_unsubscribed_members_get_no_mails(
         announcements.announcement_post(body=body, by=owner, kind="legal", title="T", text="x")
     run_worker()
     assert [m.to[0] for m in mail.outbox] == [coordinator.email]
+
+
+def test_announcement_subject_is_plain_text_on_one_line(owner, colleague, coordinator, body):
+    announcements.announcement_post(
+        body=body, by=owner, kind="event", title='Fest & "Grillen" <draußen>\nab 18 Uhr', text="T"
+    )
+    mail_to_colleague = OutgoingMail.objects.get(to=colleague.email)
+    assert mail_to_colleague.subject == (
+        'Plenum des Testnetzes: Fest & "Grillen" <draußen> ab 18 Uhr'
+    )
+    assert 'Fest & "Grillen" <draußen>\nab 18 Uhr' in mail_to_colleague.body
+
+
+def test_announcement_and_digest_in_the_language_each_member_uses(
+    owner, colleague, coordinator, body
+):
+    colleague.language = "uk"
+    colleague.save(update_fields=["language"])
+    announcements.subscription_set(user=colleague, body=body, delivery=Delivery.IMMEDIATE)
+    announcements.announcement_post(body=body, by=owner, kind="event", title="Fest", text="T")
+
+    to_colleague = OutgoingMail.objects.get(to=colleague.email)
+    to_coordinator = OutgoingMail.objects.get(to=coordinator.email)
+    assert "Усі оголошення: http://127.0.0.1:8000/uk/" in to_colleague.body
+    assert "/uk/" in to_colleague.headers["List-Unsubscribe"]
+    assert "Усі оголошення" not in to_coordinator.body
+    assert "/de/" in to_coordinator.headers["List-Unsubscribe"]
+
+    announcements.subscription_set(user=colleague, body=body, delivery=Delivery.WEEKLY)
+    announcements.announcement_post(body=body, by=owner, kind="event", title="Markt", text="T")
+    assert announcements.digests_send() == 1
+    digest = OutgoingMail.objects.get(to=colleague.email, dedupe_key__startswith="meetings:digest")
+    assert digest.subject == "Щотижневе зведення: Plenum des Testnetzes"
+    assert "Markt" in digest.body and "Усі оголошення" in digest.body

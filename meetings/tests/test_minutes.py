@@ -8,6 +8,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from core.models import OutgoingMail
 from core.tests.worker import run_worker
 from meetings import minutes
 from meetings.models import ActionItem, Amendment, Attendance, Decision
@@ -179,3 +180,16 @@ def test_the_agenda_is_frozen_with_approved_minutes(client, coordinator, item):
     client.post(reverse("meetings:item-move", args=[proposal.pk]), {"direction": "up"})
     item.refresh_from_db(), proposal.refresh_from_db()
     assert (item.status, (item.order, proposal.order)) == ("accepted", orders)
+
+
+def test_approved_minutes_mail_in_the_language_each_member_uses(coordinator, owner, item):
+    owner.language = "uk"
+    owner.save(update_fields=["language"])
+    minutes.minutes_approve(meeting=item.meeting, by=coordinator)
+
+    to_owner = OutgoingMail.objects.get(to=owner.email)
+    to_coordinator = OutgoingMail.objects.get(to=coordinator.email)
+    title = f"{item.meeting.body.name} – {item.meeting.title}"
+    assert to_owner.subject == f"Протокол: {title}"
+    assert "/uk/" in to_owner.body
+    assert "/de/" in to_coordinator.body and "Протокол" not in to_coordinator.subject

@@ -72,7 +72,7 @@ def body_detail(request: HttpRequest, body_id: UUID) -> HttpResponse:
             "body": body,
             "meetings": selectors.body_meetings(body),
             "organisations": body.organisations.all(),
-            "people": services.body_recipients(body),
+            "people": selectors.body_recipients(body),
             "may_manage": can_manage_body(request.user, body),
         },
     )

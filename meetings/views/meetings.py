@@ -206,7 +206,7 @@ def responses(request: HttpRequest, meeting_id: UUID) -> HttpResponse:
     require(can_manage_body(request.user, meeting.body))
     context = {
         "meeting": meeting,
-        "rows": selectors.responses_overview(meeting, services.body_recipients(meeting.body)),
+        "rows": selectors.responses_overview(meeting, selectors.body_recipients(meeting.body)),
         "counts": selectors.answer_counts(meeting),
     }
     template = (

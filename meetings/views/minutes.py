@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.models import User
 from accounts.permissions import can_approve_minutes, can_manage_body, require
-from meetings import access, minutes, services
+from meetings import access, minutes, selectors
 from meetings.forms import (
     ActionForm,
     AmendmentForm,
@@ -26,7 +26,7 @@ from meetings.forms import (
 
 
 def _people(meeting):
-    ids = [person.pk for person in services.body_recipients(meeting.body)]
+    ids = [person.pk for person in selectors.body_recipients(meeting.body)]
     return User.objects.filter(pk__in=ids).select_related("organisation").order_by("name", "email")
 
 

@@ -1,7 +1,7 @@
 """Shared pieces of the network tests: valid form data and the mails in the outbox."""
 
 from core.models import OutgoingMail
-from network.spam import started_token
+from core.spam import started_token
 
 
 def join_data(**overrides) -> dict:

@@ -9,10 +9,10 @@ from django.urls import reverse
 from django.utils import translation
 
 from core.models import OutgoingMail
+from core.spam import SALT
 from directory.tests.factories import TopicFactory
 from network.links import status_token
 from network.models import HelpOffer, JoinRequest
-from network.spam import SALT
 from network.tests.helpers import help_data, join_data, mails_to
 
 pytestmark = pytest.mark.django_db
@@ -87,7 +87,7 @@ def test_honeypot_filled_in_is_refused(client):
 
 
 def test_a_form_sent_too_fast_is_refused(client, settings):
-    settings.NETWORK_MIN_FILL_SECONDS = 5
+    settings.FORM_MIN_FILL_SECONDS = 5
     response = client.post(url("join"), join_data())
     assert response.status_code == 400
     assert "The form was sent very quickly." in response.content.decode()
@@ -95,7 +95,7 @@ def test_a_form_sent_too_fast_is_refused(client, settings):
 
 
 def test_a_form_filled_slowly_enough_is_taken(client, settings):
-    settings.NETWORK_MIN_FILL_SECONDS = 5
+    settings.FORM_MIN_FILL_SECONDS = 5
     started = signing.dumps(time.time() - 6, salt=SALT)
     response = client.post(url("join"), join_data(started=started))
     assert response.status_code == 302
@@ -113,14 +113,14 @@ def test_a_missing_or_forged_start_time_is_refused(client, started):
 
 def test_a_form_older_than_the_maximum_age_is_refused(client, settings):
     data = join_data()
-    with time_machine.travel(time.time() + settings.NETWORK_MAX_FORM_AGE_HOURS * 3600 + 60):
+    with time_machine.travel(time.time() + settings.FORM_MAX_AGE_HOURS * 3600 + 60):
         response = client.post(url("join"), data)
     assert response.status_code == 400
     assert "This form has expired." in response.content.decode()
 
 
 def test_rate_limit_per_ip_address(client, settings):
-    settings.NETWORK_RATE_LIMIT = 2
+    settings.PUBLIC_FORM_RATE_LIMIT = 2
     for number in range(2):
         response = client.post(url("join"), join_data(email=f"p{number}@example.org"))
         assert response.status_code == 302
@@ -131,7 +131,7 @@ def test_rate_limit_per_ip_address(client, settings):
 
 
 def test_rate_limit_per_email_address_across_ip_addresses(client, settings, topic):
-    settings.NETWORK_RATE_LIMIT = 2
+    settings.PUBLIC_FORM_RATE_LIMIT = 2
     for number in range(2):
         response = client.post(
             url("help"),
@@ -147,10 +147,10 @@ def test_rate_limit_per_email_address_across_ip_addresses(client, settings, topi
 
 
 def test_rate_limit_window_ends(client, settings):
-    settings.NETWORK_RATE_LIMIT = 1
+    settings.PUBLIC_FORM_RATE_LIMIT = 1
     client.post(url("join"), join_data())
     # the cache (LocMemCache) honours expiry by the clock
-    with time_machine.travel(time.time() + settings.NETWORK_RATE_WINDOW_MINUTES * 60 + 5):
+    with time_machine.travel(time.time() + settings.PUBLIC_FORM_RATE_WINDOW_MINUTES * 60 + 5):
         response = client.post(url("join"), join_data(message="später"))
     assert response.status_code == 302, response.context["form"].errors
 
@@ -207,7 +207,7 @@ def test_a_decided_join_request_cannot_be_withdrawn_through_the_link(client, coo
 
 
 def test_behind_a_trusted_proxy_each_client_address_has_its_own_limit(client, settings):
-    settings.NETWORK_RATE_LIMIT = 1
+    settings.PUBLIC_FORM_RATE_LIMIT = 1
     settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
     for number in range(2):
         response = client.post(

@@ -262,3 +262,10 @@ def test_coordinators_are_not_told_of_matched_offers(coordinator, tandem, organi
     VolunteerNeedFactory(organisation=organisation, topics=[tandem])
     help_offer_submit(data=help_fields([tandem]), language="de")
     assert mails_to(coordinator.email) == []
+
+
+def test_join_confirmation_subject_in_the_language_used():
+    join_request_submit(data=join_fields(), language="uk")
+    (mail,) = mails_to("amina@example.org")
+    assert mail.subject == "Ми отримали вашу заявку на членство в мережі"
+    assert "/uk/mitmachen/stand/" in mail.body

@@ -8,18 +8,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import get_language, ngettext
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from core import ratelimit
+from core.spam import RATE_LIMITED, TOO_MANY_REQUESTS, rate_limit_hit
 from network.enums import JoinStatus
 from network.forms import HelpOfferForm, JoinRequestForm
 from network.links import HELP, JOIN, BadLink, status_read
 from network.models import HelpOffer, JoinRequest
 from network.services import help_offer_submit, join_request_submit, submission_withdraw
-from network.spam import rate_limit_hit
-
-TOO_MANY = 429
 
 
 def index(request: HttpRequest) -> HttpResponse:
@@ -33,10 +29,9 @@ def _public_form(request: HttpRequest, *, form_class, submit, kind: str, templat
     form = form_class(request.POST)
     if not form.is_valid():
         return render(request, template, _form_context(form), status=400)
-    ip_address = ratelimit.client_ip(request)
-    if rate_limit_hit(ip_address=ip_address, email=form.cleaned_data["email"]):
-        form.add_error(None, _("Too many requests were sent. Please wait an hour and try again."))
-        return render(request, template, _form_context(form), status=TOO_MANY)
+    if rate_limit_hit(request, scope="network", email=form.cleaned_data["email"]):
+        form.add_error(None, RATE_LIMITED)
+        return render(request, template, _form_context(form), status=TOO_MANY_REQUESTS)
     submit(data=form.cleaned_data, language=get_language() or settings.LANGUAGE_CODE)
     return redirect(f"{reverse_lazy('network:thanks')}?kind={kind}")
 
