@@ -5,6 +5,10 @@ building a UUID object for every value of a big export costs more than all
 the rest of reading it. ``localize`` puts translated text into rows by the
 rule of ``TranslatableModel.localized``: field by field, the translation where
 it has text, German elsewhere.
+
+The loaders read the records they are given (ids or querysets chosen by
+``directory.api.selectors`` from ``directory.public``); contacts are chosen
+here, from ``public_contacts()``.
 """
 
 from __future__ import annotations
@@ -15,12 +19,11 @@ from typing import Any
 from uuid import UUID
 
 from django.conf import settings
-from django.db.models import CharField, Model, Q
+from django.db.models import CharField, Model, Q, QuerySet
 from django.db.models.functions import Cast
 from phonenumber_field.phonenumber import PhoneNumber
 
 from directory.models import (
-    Contact,
     ContactTranslation,
     Location,
     LocationTranslation,
@@ -29,6 +32,7 @@ from directory.models import (
     Organisation,
     OrganisationTranslation,
 )
+from directory.public import public_contacts
 
 Row = dict[str, Any]
 OFFER_FIELDS = (
@@ -128,7 +132,7 @@ def organisation_rows(ids: Iterable[UUID], language: str) -> dict[str, Row]:
 
 def public_contact_rows(organisation_ids: Iterable, language: str) -> dict[str, list[Row]]:
     """The public contacts of these organisations; internal ones are never read."""
-    contacts = Contact.objects.filter(public=True, organisation_id__in=list(organisation_ids))
+    contacts = public_contacts().filter(organisation_id__in=list(organisation_ids))
     rows = {
         str(row["id"]): row
         for row in contacts.order_by("position", "name", "id").values(
@@ -151,13 +155,9 @@ def by_offer(rows: Iterable[tuple]) -> dict[str, list]:
     return grouped
 
 
-def location_rows(location_filter: Q, language: str) -> list[Row]:
-    """Locations with their address and (translated) accessibility details."""
-    values = (
-        Location.objects.filter(location_filter)
-        .order_by("name", "id")
-        .values_list(*LOCATION_COLUMNS.values())
-    )
+def location_rows(locations: QuerySet[Location], language: str) -> list[Row]:
+    """These locations with their address and (translated) accessibility details."""
+    values = locations.order_by("name", "id").values_list(*LOCATION_COLUMNS.values())
     rows = {str(row[0]): dict(zip(LOCATION_COLUMNS, row, strict=True)) for row in values}
     localize(rows, LocationTranslation, ("accessibility",), language)
     return list(rows.values())
