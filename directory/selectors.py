@@ -235,10 +235,12 @@ def offer_list(
     each offer gets ``language_codes``, ``places`` (``ListPlace``),
     ``topic_badges`` (its topics from the cached taxonomy) and ``open_now``,
     worked out here from its places' hours: asking the database instead (a
-    correlated EXISTS) walks every opening-hours row of the day.
+    correlated EXISTS) walks every opening-hours row of the day. Only
+    public offers are shown, whatever ids the caller passes.
     """
     offers = (
-        Offer.objects.filter(id__in=offer_ids)
+        public_offers()
+        .filter(id__in=offer_ids)
         .select_related("organisation")
         .prefetch_related(*translations_prefetch(OfferTranslation, language))
     )

@@ -29,10 +29,9 @@ from directory.models import (
     LocationTranslation,
     OfferLocation,
     OpeningHours,
-    Organisation,
     OrganisationTranslation,
 )
-from directory.public import public_contacts
+from directory.public import public_contacts, public_organisations
 
 Row = dict[str, Any]
 OFFER_FIELDS = (
@@ -124,7 +123,7 @@ def international(number: PhoneNumber | str | None) -> str:
 def organisation_rows(ids: Iterable[UUID], language: str) -> dict[str, Row]:
     rows = {
         str(row["id"]): row
-        for row in Organisation.objects.filter(id__in=list(ids)).values(*ORGANISATION_FIELDS)
+        for row in public_organisations().filter(id__in=list(ids)).values(*ORGANISATION_FIELDS)
     }
     localize(rows, OrganisationTranslation, ("description",), language)
     return rows

@@ -183,7 +183,8 @@ def _complete_services(rows: list[Row], language: str, *, full: bool) -> list[Ro
 
 
 def _services_by_id(ids: list[UUID], language: str, *, full: bool) -> list[Row]:
-    rows = {row["id"]: row for row in Offer.objects.filter(id__in=ids).values(*OFFER_FIELDS)}
+    chosen = public_offers().filter(id__in=ids)
+    rows = {row["id"]: row for row in chosen.values(*OFFER_FIELDS)}
     ordered = [rows[offer_id] for offer_id in ids if offer_id in rows]
     return _complete_services(ordered, language, full=full)
 
