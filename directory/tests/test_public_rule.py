@@ -25,6 +25,7 @@ from openpyxl import load_workbook
 from directory.enums import MembershipStatus, OfferStatus
 from directory.exchange.columns import KINDS
 from directory.models import Contact, Location, Offer, OfferLocation, Organisation, PendingChange
+from directory.public import document_membership, organisation_is_public, public_organisations
 from directory.search.index import search_index_rebuild
 from directory.tests.factories import (
     ContactFactory,
@@ -266,3 +267,17 @@ def test_exports_hold_the_public_directory_only(client, coordinator, shown, hidd
     assert "Sichtbarhaus" in text
     for location in Location.objects.filter(name__startswith=MARKER):
         assert str(location.pk) not in text
+
+
+# --- The rule for one record -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("listed", [True, False])
+@pytest.mark.parametrize("membership", MembershipStatus.values)
+def test_organisation_is_public_agrees_with_the_queryset(membership, listed):
+    organisation = OrganisationFactory(membership_status=membership, listed=listed)
+
+    in_queryset = public_organisations().filter(pk=organisation.pk).exists()
+    assert organisation_is_public(organisation) is in_queryset
+    assert (document_membership(organisation) == MembershipStatus.ACTIVE) is in_queryset
+    assert in_queryset is (membership == MembershipStatus.ACTIVE and listed)
