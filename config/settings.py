@@ -351,10 +351,6 @@ CORS_ALLOW_ALL_ORIGINS = True
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_METHODS = ["GET", "OPTIONS"]
 
-# Values other server processes may change (the taxonomy's version, whether demo
-# data is loaded) are read again at most this often, instead of once per page.
-SHARED_STATE_RECHECK_SECONDS = env_int("SHARED_STATE_RECHECK_SECONDS", 5)
-
 # --- Uploads -------------------------------------------------------------------
 
 # Files people upload (agenda attachments, event images) are stored here, outside

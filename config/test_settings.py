@@ -18,10 +18,6 @@ WHITENOISE_USE_FINDERS = True
 # or PostgreSQL refuses to drop the test database at the end.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 
-# Every request asks the database and the cache afresh, so query counts in tests
-# include those reads; core/tests/test_recheck.py tests the keeping.
-SHARED_STATE_RECHECK_SECONDS = 0
-
 # Uploads go to a throw-away folder, never into the project.
 UPLOAD_ROOT = Path(tempfile.mkdtemp(prefix="integrationsnetz-uploads-"))
 STORAGES["uploads"]["OPTIONS"]["location"] = UPLOAD_ROOT  # noqa: F405

@@ -11,13 +11,10 @@ from uuid import UUID
 from django.core.cache import cache
 from django.db.models import Prefetch, QuerySet
 
-from core.recheck import recheck
 from core.translation import translations_prefetch
-from directory.enums import MembershipStatus, OfferStatus
 from directory.facets import LANGUAGES, TARGET_GROUPS, TOPICS, offer_facets
 from directory.hours import local_moment
 from directory.models import (
-    Contact,
     ContactTranslation,
     District,
     LocationTranslation,
@@ -28,28 +25,28 @@ from directory.models import (
     OpeningHours,
     Organisation,
     OrganisationTranslation,
-    SearchDocument,
     TargetGroup,
     Topic,
 )
-from directory.search.index import (
-    SPOKEN_LANGUAGES_CACHE_KEY,
-    filter_term,
+from directory.public import (
+    PUBLIC_DOCUMENT,
+    public_contacts,
+    public_documents,
+    public_offers,
+    public_organisations,
 )
+from directory.search.index import SPOKEN_LANGUAGES_CACHE_KEY, filter_term
 from directory.search.query import rank_offers
 from directory.taxonomy import Taxonomy, taxonomy
 
-PUBLIC_OFFER_STATUSES = [OfferStatus.ACTIVE, OfferStatus.TEMPORARILY_CLOSED]
-
 
 def member_list(*, language: str) -> QuerySet[Organisation]:
-    """Active, published network members, by name, with their text in ``language`` prefetched."""
-    members = Organisation.objects.filter(membership_status=MembershipStatus.ACTIVE, listed=True)
-    return members.prefetch_related(
+    """Public network members, by name, with their text in ``language`` prefetched."""
+    return public_organisations().prefetch_related(
         *translations_prefetch(OrganisationTranslation, language),
         Prefetch(
             "contacts",
-            queryset=Contact.objects.filter(public=True).prefetch_related(
+            queryset=public_contacts().prefetch_related(
                 *translations_prefetch(ContactTranslation, language)
             ),
             to_attr="public_contacts",
@@ -63,9 +60,6 @@ def spoken_language_codes() -> list[str]:
     Cached: the distinct scan over every offer's languages is the most
     expensive part of the search form, and the answer changes only when
     offers change (``search_index_offers`` drops the cached value then).
-    Each process keeps the list and asks the shared cache again at most
-    every ``SHARED_STATE_RECHECK_SECONDS`` (``core.recheck``), which saves
-    the search page a query.
     """
 
     def codes() -> list[str]:
@@ -76,19 +70,7 @@ def spoken_language_codes() -> list[str]:
             .distinct()
         )
 
-    return recheck(
-        SPOKEN_LANGUAGES_CACHE_KEY,
-        lambda: cache.get_or_set(SPOKEN_LANGUAGES_CACHE_KEY, codes, timeout=3600),
-    )
-
-
-def public_offers() -> QuerySet[Offer]:
-    """Offers the public may see: running (or paused) offers of active, published members."""
-    return Offer.objects.filter(
-        status__in=PUBLIC_OFFER_STATUSES,
-        organisation__membership_status=MembershipStatus.ACTIVE,
-        organisation__listed=True,
-    )
+    return cache.get_or_set(SPOKEN_LANGUAGES_CACHE_KEY, codes, timeout=3600)
 
 
 @dataclass(frozen=True)
@@ -179,8 +161,7 @@ def offer_search(
         return _browse(restrict, flags, offset, limit)
     ranking = rank_offers(
         query=query,
-        statuses=PUBLIC_OFFER_STATUSES,
-        membership_status=MembershipStatus.ACTIVE,
+        **PUBLIC_DOCUMENT,
         required=required,
         flags=flags,
         browse_by=required[0] if filters.topic else None,
@@ -216,9 +197,7 @@ def _browse(
     Read from the search documents, which carry status, membership, name and
     the yes/no filters in one narrow table.
     """
-    documents = SearchDocument.objects.filter(
-        status__in=PUBLIC_OFFER_STATUSES, membership_status=MembershipStatus.ACTIVE, **flags
-    )
+    documents = public_documents().filter(**flags)
     if restrict is not None:
         documents = documents.filter(offer_id__in=restrict.values("id"))
     ids = documents.order_by("name", "offer_id").values_list("offer_id", flat=True)
@@ -256,10 +235,12 @@ def offer_list(
     each offer gets ``language_codes``, ``places`` (``ListPlace``),
     ``topic_badges`` (its topics from the cached taxonomy) and ``open_now``,
     worked out here from its places' hours: asking the database instead (a
-    correlated EXISTS) walks every opening-hours row of the day.
+    correlated EXISTS) walks every opening-hours row of the day. Only
+    public offers are shown, whatever ids the caller passes.
     """
     offers = (
-        Offer.objects.filter(id__in=offer_ids)
+        public_offers()
+        .filter(id__in=offer_ids)
         .select_related("organisation")
         .prefetch_related(*translations_prefetch(OfferTranslation, language))
     )
@@ -358,9 +339,9 @@ def offer_detail(*, offer_id, language: str) -> Offer | None:
     group_ids = facets[offer.id].target_group_ids
     offer.target_group_list = [group for group in known.groups.values() if group.id in group_ids]
     offer.public_contacts = list(
-        Contact.objects.filter(organisation_id=offer.organisation_id, public=True).prefetch_related(
-            *translations_prefetch(ContactTranslation, language)
-        )
+        public_contacts()
+        .filter(organisation_id=offer.organisation_id)
+        .prefetch_related(*translations_prefetch(ContactTranslation, language))
     )
     return offer
 

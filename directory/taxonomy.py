@@ -2,12 +2,10 @@
 
 Every public page needs it (filters, tiles, badges) and it changes a few
 times a year. Each server process keeps it in memory, per language, along
-with a version token from the shared cache; a request only reads that token,
-and at most every ``SHARED_STATE_RECHECK_SECONDS`` (``core.recheck``).
+with a version token from the shared cache; a request only reads that token.
 Saving or deleting a topic, target group, district or one of their
 translations replaces the token (see ``directory.signals``), and every
-process loads the taxonomy afresh: this one at its next request, the others
-within those seconds.
+process loads the taxonomy afresh at its next request.
 """
 
 from __future__ import annotations
@@ -19,7 +17,6 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Prefetch
 
-from core.recheck import forget, recheck
 from directory.models import (
     District,
     TargetGroup,
@@ -74,7 +71,7 @@ def _version() -> str:
 
 def taxonomy(language: str) -> Taxonomy:
     """The whole taxonomy with its texts in ``language`` (German where untranslated)."""
-    version = recheck(VERSION_KEY, _version)
+    version = _version()
     loaded = _loaded.get(language)
     if loaded is not None and loaded[0] == version:
         return loaded[1]
@@ -89,7 +86,6 @@ def taxonomy_changed() -> None:
 
     def replace_version() -> None:
         cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
-        forget(VERSION_KEY)
 
     replace_version()
     transaction.on_commit(replace_version)

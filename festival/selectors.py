@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from core.translation import translations_prefetch
-from directory.enums import MembershipStatus
 from directory.models import District, Location, Organisation
+from directory.public import public_locations, public_organisations
 from festival.enums import Category, EditionStatus, EventState
 from festival.models import (
     ChangeLogEntry,
@@ -265,12 +265,13 @@ def edition_venues(*, edition: Edition) -> QuerySet[Venue]:
 
 
 def submitting_organisations() -> QuerySet[Organisation]:
-    return Organisation.objects.filter(membership_status=MembershipStatus.ACTIVE).order_by("name")
+    """The directory's public members: they may submit and co-organise events."""
+    return public_organisations().order_by("name")
 
 
 def directory_locations() -> QuerySet[Location]:
-    """The directory's places, to take over as venues (read only)."""
-    return Location.objects.select_related("organisation").order_by("name")
+    """The directory's public places, to take over as venues (read only)."""
+    return public_locations().select_related("organisation").order_by("name")
 
 
 def edition_links(*, edition: Edition) -> QuerySet[SubmissionLink]:

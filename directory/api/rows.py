@@ -5,6 +5,10 @@ building a UUID object for every value of a big export costs more than all
 the rest of reading it. ``localize`` puts translated text into rows by the
 rule of ``TranslatableModel.localized``: field by field, the translation where
 it has text, German elsewhere.
+
+The loaders read the records they are given (ids or querysets chosen by
+``directory.api.selectors`` from ``directory.public``); contacts are chosen
+here, from ``public_contacts()``.
 """
 
 from __future__ import annotations
@@ -15,20 +19,19 @@ from typing import Any
 from uuid import UUID
 
 from django.conf import settings
-from django.db.models import CharField, Model, Q
+from django.db.models import CharField, Model, Q, QuerySet
 from django.db.models.functions import Cast
 from phonenumber_field.phonenumber import PhoneNumber
 
 from directory.models import (
-    Contact,
     ContactTranslation,
     Location,
     LocationTranslation,
     OfferLocation,
     OpeningHours,
-    Organisation,
     OrganisationTranslation,
 )
+from directory.public import public_contacts, public_organisations
 
 Row = dict[str, Any]
 OFFER_FIELDS = (
@@ -120,7 +123,7 @@ def international(number: PhoneNumber | str | None) -> str:
 def organisation_rows(ids: Iterable[UUID], language: str) -> dict[str, Row]:
     rows = {
         str(row["id"]): row
-        for row in Organisation.objects.filter(id__in=list(ids)).values(*ORGANISATION_FIELDS)
+        for row in public_organisations().filter(id__in=list(ids)).values(*ORGANISATION_FIELDS)
     }
     localize(rows, OrganisationTranslation, ("description",), language)
     return rows
@@ -128,7 +131,7 @@ def organisation_rows(ids: Iterable[UUID], language: str) -> dict[str, Row]:
 
 def public_contact_rows(organisation_ids: Iterable, language: str) -> dict[str, list[Row]]:
     """The public contacts of these organisations; internal ones are never read."""
-    contacts = Contact.objects.filter(public=True, organisation_id__in=list(organisation_ids))
+    contacts = public_contacts().filter(organisation_id__in=list(organisation_ids))
     rows = {
         str(row["id"]): row
         for row in contacts.order_by("position", "name", "id").values(
@@ -151,13 +154,9 @@ def by_offer(rows: Iterable[tuple]) -> dict[str, list]:
     return grouped
 
 
-def location_rows(location_filter: Q, language: str) -> list[Row]:
-    """Locations with their address and (translated) accessibility details."""
-    values = (
-        Location.objects.filter(location_filter)
-        .order_by("name", "id")
-        .values_list(*LOCATION_COLUMNS.values())
-    )
+def location_rows(locations: QuerySet[Location], language: str) -> list[Row]:
+    """These locations with their address and (translated) accessibility details."""
+    values = locations.order_by("name", "id").values_list(*LOCATION_COLUMNS.values())
     rows = {str(row[0]): dict(zip(LOCATION_COLUMNS, row, strict=True)) for row in values}
     localize(rows, LocationTranslation, ("accessibility",), language)
     return list(rows.values())

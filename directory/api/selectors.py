@@ -1,8 +1,10 @@
 """Reads of the HSDS API: public data only, a fixed number of queries per page or chunk.
 
-Everything starts from the public site's own definitions: ``public_offers()``
-(running offers of active members), active members only, public contacts
-only, and the Wegweiser's ranking for ``search``.
+Everything starts from the one definition of the public directory
+(``directory.public``: public organisations, offers, places and contacts) and
+the Wegweiser's ranking for ``search``. The HSDS export
+(``directory.exchange.hsds_export``) reads its records through the same
+loaders.
 
 Records are loaded as plain values (dicts), a chunk at a time, with each
 related table read once per chunk ("prefetching" by hand). Model instances
@@ -40,17 +42,21 @@ from directory.api.rows import (
     place_rows,
     public_contact_rows,
 )
-from directory.enums import MembershipStatus
 from directory.models import (
     Offer,
     OfferLanguage,
-    OfferLocation,
     OfferTranslation,
     Organisation,
     OrganisationTranslation,
 )
+from directory.public import (
+    PUBLIC_DOCUMENT,
+    public_locations,
+    public_offers,
+    public_organisations,
+    public_places,
+)
 from directory.search.query import rank_offers
-from directory.selectors import PUBLIC_OFFER_STATUSES, public_offers
 from directory.taxonomy import taxonomy
 
 # Records per chunk of an NDJSON export: each chunk costs a fixed number of
@@ -128,8 +134,7 @@ def _ranked_ids(
         )
         ranking = rank_offers(
             query=filters.search,
-            statuses=PUBLIC_OFFER_STATUSES,
-            membership_status=MembershipStatus.ACTIVE,
+            **PUBLIC_DOCUMENT,
             restrict=offers if narrowed else None,
             offset=offset,
             limit=limit,
@@ -178,7 +183,8 @@ def _complete_services(rows: list[Row], language: str, *, full: bool) -> list[Ro
 
 
 def _services_by_id(ids: list[UUID], language: str, *, full: bool) -> list[Row]:
-    rows = {row["id"]: row for row in Offer.objects.filter(id__in=ids).values(*OFFER_FIELDS)}
+    chosen = public_offers().filter(id__in=ids)
+    rows = {row["id"]: row for row in chosen.values(*OFFER_FIELDS)}
     ordered = [rows[offer_id] for offer_id in ids if offer_id in rows]
     return _complete_services(ordered, language, full=full)
 
@@ -237,8 +243,10 @@ def _place_ids_in_search_order(*, filters: ServiceFilters, language: str) -> lis
     for start in range(0, len(offer_ids), CHUNK_SIZE):
         part = offer_ids[start : start + CHUNK_SIZE]
         rank = {offer_id: position for position, offer_id in enumerate(part)}
-        rows = OfferLocation.objects.filter(offer_id__in=part).values_list(
-            "id", "offer_id", "location__name"
+        rows = (
+            public_places()
+            .filter(offer_id__in=part)
+            .values_list("id", "offer_id", "location__name")
         )
         place_ids += [
             row[0] for row in sorted(rows, key=lambda row: (rank[row[1]], row[2], row[0]))
@@ -246,12 +254,10 @@ def _place_ids_in_search_order(*, filters: ServiceFilters, language: str) -> lis
     return place_ids
 
 
-def _place_ids_by_name(*, filters: ServiceFilters, language: str) -> QuerySet[OfferLocation]:
+def _place_ids_by_name(*, filters: ServiceFilters, language: str) -> QuerySet:
     offers = filtered_offers(filters=filters, language=language)
     return (
-        OfferLocation.objects.filter(offer__in=offers)
-        .order_by(*PLACE_ORDER)
-        .values_list("id", flat=True)
+        public_places().filter(offer__in=offers).order_by(*PLACE_ORDER).values_list("id", flat=True)
     )
 
 
@@ -282,7 +288,7 @@ def service_at_location_chunks(
 
 
 def service_at_location_detail(*, place_id: UUID, language: str) -> Row | None:
-    if not OfferLocation.objects.filter(id=place_id, offer__in=public_offers()).exists():
+    if not public_places().filter(id=place_id).exists():
         return None
     return _services_at_locations([place_id], language, full=True)[0]
 
@@ -291,7 +297,7 @@ def service_at_location_detail(*, place_id: UUID, language: str) -> Row | None:
 
 
 def _members(search: str) -> QuerySet[Organisation]:
-    members = Organisation.objects.filter(membership_status=MembershipStatus.ACTIVE, listed=True)
+    members = public_organisations()
     if search.strip():
         members = members.filter(name__icontains=search.strip())
     return members.order_by("name", "id")
@@ -308,9 +314,8 @@ def _complete_organisations(rows: list[Row], language: str, *, full: bool) -> li
     ids = [row["id"] for row in rows]
     offers = public_offers().filter(organisation_id__in=ids)
     contacts = public_contact_rows(ids, language)
-    used = OfferLocation.objects.filter(offer__in=offers).values("location_id")
     locations: dict[str, list[Row]] = defaultdict(list)
-    for location in location_rows(Q(organisation_id__in=ids, id__in=used), language):
+    for location in location_rows(public_locations().filter(organisation_id__in=ids), language):
         locations[str(location["organisation_id"])].append(location)
     services = {
         str(row["id"]): row
@@ -346,6 +351,6 @@ def organisation_chunks(
 
 
 def organisation_detail(*, organisation_id: UUID, language: str) -> Row | None:
-    """A fully nested active member, or None for anyone else."""
+    """A fully nested public member, or None for anyone else."""
     rows = list(_members("").filter(id=organisation_id).values(*ORGANISATION_FIELDS))
     return _complete_organisations(rows, language, full=True)[0] if rows else None

@@ -1,8 +1,7 @@
 """Reads of the export: the public directory, row by row in the layout of ``columns``.
 
-The public directory is what the Wegweiser and the HSDS API show: active
-members, their public offers (``public_offers()``), the locations those
-offers are held at, and public contact persons only. A statement's contact
+The export holds the public directory as ``directory.public`` defines it,
+the same records the Wegweiser and the HSDS API show. A statement's contact
 is named only when that contact is public.
 
 Rows are read as plain values a chunk at a time, each related table once
@@ -16,42 +15,20 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from django.db.models import QuerySet
-
-from directory.enums import MembershipStatus
 from directory.exchange.columns import Kind
 from directory.exchange.hours import Opening, format_hours
-from directory.models import (
-    Contact,
-    Location,
-    Offer,
-    OfferLanguage,
-    OfferLocation,
-    OpeningHours,
-    Organisation,
+from directory.models import Offer, OfferLanguage, OpeningHours
+from directory.public import (
+    public_contacts,
+    public_locations,
+    public_offers,
+    public_organisations,
+    public_places,
 )
-from directory.selectors import public_offers
 
 CHUNK_SIZE = 500
 
 Cells = list[Any]
-
-
-def public_organisations() -> QuerySet[Organisation]:
-    return Organisation.objects.filter(membership_status=MembershipStatus.ACTIVE)
-
-
-def public_contacts() -> QuerySet[Contact]:
-    return Contact.objects.filter(public=True, organisation__in=public_organisations())
-
-
-def public_places() -> QuerySet[OfferLocation]:
-    return OfferLocation.objects.filter(offer__in=public_offers())
-
-
-def public_locations() -> QuerySet[Location]:
-    """Locations where public offers are held (others are not shown anywhere public)."""
-    return Location.objects.filter(id__in=public_places().values("location_id"))
 
 
 def _chunks(rows: Iterable[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:

@@ -11,8 +11,8 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from core.enums import TranslationStatus
 from core.languages import target_language_codes
-from directory.models import Contact, Offer, OpeningHours, Organisation
-from directory.selectors import public_offers
+from directory.models import Offer, OpeningHours, Organisation
+from directory.public import public_contacts, public_offers
 
 
 def months_before(day: date, months: int) -> date:
@@ -44,7 +44,7 @@ def stale_offers(*, today: date, organisation: Organisation | None = None) -> Qu
 
 def offers_without_public_contact(*, organisation: Organisation | None = None) -> QuerySet[Offer]:
     """Public offers whose organisation names nobody the public may contact."""
-    public_contact = Contact.objects.filter(organisation=OuterRef("organisation"), public=True)
+    public_contact = public_contacts().filter(organisation=OuterRef("organisation"))
     return _scoped(organisation).exclude(Exists(public_contact))
 
 

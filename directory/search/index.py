@@ -24,8 +24,6 @@ from uuid import UUID
 from django.core.cache import cache
 from django.db import connection, transaction
 
-from core.recheck import forget
-from directory.enums import MembershipStatus
 from directory.models import (
     Offer,
     OfferPosting,
@@ -34,6 +32,7 @@ from directory.models import (
     SearchVariant,
     Topic,
 )
+from directory.public import document_membership
 from directory.search.text import MIN_TYPO_LENGTH, deletions, terms
 
 # How much a term counts by where it stands. The query multiplies these by
@@ -158,11 +157,9 @@ def search_index_offers(offer_ids: Iterable[UUID]) -> None:
     """Rewrite the postings of these offers from their current data.
 
     Also forgets the cached list of spoken languages, which the same
-    changes may have altered (other processes see the new list after at
-    most ``SHARED_STATE_RECHECK_SECONDS``).
+    changes may have altered.
     """
     cache.delete(SPOKEN_LANGUAGES_CACHE_KEY)
-    forget(SPOKEN_LANGUAGES_CACHE_KEY)
     ids = list(offer_ids)
     topic_weights = {
         topic.id: topic_terms(topic) for topic in Topic.objects.prefetch_related("translations")
@@ -241,11 +238,10 @@ def document_values(offer: Offer) -> dict:
     """What a search document copies from its offer (with prefetched locations)."""
     return {
         "status": offer.status,
-        # The membership as the public sees it: a member not yet published
-        # (network app) is searched like an applicant, i.e. not at all.
-        "membership_status": offer.organisation.membership_status
-        if offer.organisation.listed
-        else MembershipStatus.APPLICANT,
+        # The rule of ``directory.public``: an organisation the public may not
+        # see (e.g. a member not yet published) is searched like an applicant,
+        # i.e. not at all.
+        "membership_status": document_membership(offer.organisation),
         "name": offer.name,
         "free_of_charge": offer.free_of_charge,
         "wheelchair_accessible": any(

@@ -19,9 +19,13 @@ from django.db.models import ProtectedError
 
 from accounts.models import User
 from directory.enums import MembershipStatus, OfferStatus
-from directory.exchange.selectors import public_contacts, public_locations, public_organisations
 from directory.models import Contact, Offer, OfferLocation, Organisation
-from directory.selectors import public_offers
+from directory.public import (
+    public_contacts,
+    public_locations,
+    public_offers,
+    public_organisations,
+)
 from directory.tests.api.hsds import ORGANIZATION, SERVICE, TAXONOMY_TERM, assert_hsds
 from directory.tests.factories import (
     ContactFactory,

@@ -14,15 +14,10 @@ from directory.models import (
     OpeningHours,
     SearchDocument,
 )
+from directory.public import public_offers
 from directory.search.index import search_index_offers
 from directory.search.query import QUALITY_EXACT, QUALITY_TYPO, expand_all
-from directory.selectors import (
-    OfferFilters,
-    offer_filter,
-    offer_list,
-    offer_search,
-    public_offers,
-)
+from directory.selectors import OfferFilters, offer_filter, offer_list, offer_search
 from directory.tests.factories import (
     DistrictFactory,
     LocationFactory,

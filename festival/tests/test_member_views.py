@@ -104,9 +104,10 @@ def test_member_submits_with_new_venue(during_call, client, owner, venue):
 
 
 def test_member_submits_at_directory_location_twice_one_venue(during_call, client, owner, venue):
-    from directory.tests.factories import LocationFactory
+    from directory.tests.factories import LocationFactory, OfferLocationFactory
 
     location = LocationFactory(name="Café International", street="Friedländer Straße 4")
+    OfferLocationFactory(location=location)  # a public place: a public offer is held there
     client.force_login(owner)
     for _ in range(2):
         response = client.post(
@@ -292,3 +293,16 @@ def test_my_events_list_queries_do_not_grow(
     )
     with django_assert_num_queries(len(one.captured_queries)):
         client.get(en("festival:my-events"))
+
+
+def test_member_cannot_take_over_a_place_the_public_does_not_see(during_call, client, owner, venue):
+    from directory.tests.factories import LocationFactory
+
+    location = LocationFactory(name="Hinterzimmer", street="Geheimweg 1")  # no public offer
+    client.force_login(owner)
+    response = client.post(
+        en("festival:my-event-create", venue.edition.year),
+        event_post(venue, venue="", directory_location=str(location.pk)),
+    )
+    assert response.status_code == 400
+    assert not Venue.objects.filter(location=location).exists()
