@@ -5,7 +5,8 @@ times a year. Each server process keeps it in memory, per language, along
 with a version token from the shared cache; a request only reads that token,
 and at most every ``SHARED_STATE_RECHECK_SECONDS`` (``core.recheck``).
 Saving or deleting a topic, target group, district or one of their
-translations replaces the token (see ``directory.signals``), and every
+translations replaces the token (``directory.search.updates`` calls
+``taxonomy_changed`` once per write), and every
 process loads the taxonomy afresh: this one at its next request, the others
 within those seconds.
 """
