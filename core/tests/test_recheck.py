@@ -10,6 +10,7 @@ from core.models import DemoDataset
 from core.services import demo_dataset_clear, demo_dataset_mark_loaded
 from directory.models import OfferLanguage
 from directory.search.index import search_index_offers
+from directory.search.updates import index_updates, topics_changed
 from directory.taxonomy import taxonomy
 from directory.tests.factories import OfferFactory, TopicFactory
 
@@ -72,9 +73,10 @@ def test_a_renamed_topic_is_seen_at_once_in_this_process(clock, django_capture_o
     topic = TopicFactory(name="Wohnen")
     assert taxonomy("de").topics_by_id[topic.pk].name == "Wohnen"
 
-    with django_capture_on_commit_callbacks(execute=True):
+    with django_capture_on_commit_callbacks(execute=True), index_updates():
         topic.name = "Wohnen und Leben"
         topic.save()
+        topics_changed([topic.pk])
 
     assert taxonomy("de").topics_by_id[topic.pk].name == "Wohnen und Leben"
 
