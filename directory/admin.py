@@ -1,3 +1,6 @@
+from collections.abc import Callable, Iterable
+from typing import Any
+
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
@@ -20,7 +23,47 @@ from directory.models import (
     Topic,
     TopicTranslation,
 )
-from directory.search.index import search_index_offers, search_index_topic
+from directory.search.updates import (
+    districts_changed,
+    index_updates,
+    locations_changed,
+    offers_changed,
+    organisations_changed,
+    places_changed,
+    target_groups_changed,
+    topics_changed,
+)
+
+
+class IndexedAdmin:
+    """Mix into the admin of a model the search shows: every change, inline
+    and bulk delete goes through ``index_updates`` and marks the entries."""
+
+    index_mark: Callable[[Iterable[Any]], None]
+
+    def changeform_view(self, *args, **kwargs):
+        with index_updates():
+            return super().changeform_view(*args, **kwargs)
+
+    def changelist_view(self, *args, **kwargs):
+        with index_updates():  # list_editable saves and the bulk delete action
+            return super().changelist_view(*args, **kwargs)
+
+    def delete_view(self, *args, **kwargs):
+        with index_updates():
+            return super().delete_view(*args, **kwargs)
+
+    def save_model(self, request, obj, form, change) -> None:
+        super().save_model(request, obj, form, change)
+        self.index_mark([obj.pk])
+
+    def delete_model(self, request, obj) -> None:
+        self.index_mark([obj.pk])  # before the delete, while its offers can be found
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset) -> None:
+        self.index_mark(list(queryset.values_list("pk", flat=True)))
+        super().delete_queryset(request, queryset)
 
 
 class OrganisationTranslationInline(TranslationInline):
@@ -34,16 +77,13 @@ class ContactInline(CoordinatorInline, admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(TranslatedAdmin):
+class OrganisationAdmin(IndexedAdmin, TranslatedAdmin):
+    index_mark = staticmethod(organisations_changed)
     list_display = ["name", "kind", "membership_status", "member_since", "translation_summary"]
     list_filter = ["kind", "membership_status"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [ContactInline, OrganisationTranslationInline]
-
-    def save_related(self, request, form, formsets, change) -> None:
-        super().save_related(request, form, formsets, change)
-        search_index_offers(form.instance.offers.values_list("id", flat=True))
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
@@ -74,14 +114,11 @@ class TopicTranslationInline(TranslationInline):
 
 
 @admin.register(Topic)
-class TopicAdmin(TranslatedAdmin):
+class TopicAdmin(IndexedAdmin, TranslatedAdmin):
+    index_mark = staticmethod(topics_changed)
     list_display = ["name", "slug", "position", "translation_summary"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [TopicTranslationInline]
-
-    def save_related(self, request, form, formsets, change) -> None:
-        super().save_related(request, form, formsets, change)
-        search_index_topic(form.instance)
 
 
 class TargetGroupTranslationInline(TranslationInline):
@@ -89,18 +126,16 @@ class TargetGroupTranslationInline(TranslationInline):
 
 
 @admin.register(TargetGroup)
-class TargetGroupAdmin(TranslatedAdmin):
+class TargetGroupAdmin(IndexedAdmin, TranslatedAdmin):
+    index_mark = staticmethod(target_groups_changed)
     list_display = ["name", "slug", "position", "translation_summary"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [TargetGroupTranslationInline]
 
-    def save_related(self, request, form, formsets, change) -> None:
-        super().save_related(request, form, formsets, change)
-        search_index_offers(form.instance.offers.values_list("id", flat=True))
-
 
 @admin.register(District)
-class DistrictAdmin(CoordinatorAdmin):
+class DistrictAdmin(IndexedAdmin, CoordinatorAdmin):
+    index_mark = staticmethod(districts_changed)
     list_display = ["name", "municipality", "slug"]
     prepopulated_fields = {"slug": ["name"]}
 
@@ -110,17 +145,14 @@ class LocationTranslationInline(TranslationInline):
 
 
 @admin.register(Location)
-class LocationAdmin(TranslatedAdmin):
+class LocationAdmin(IndexedAdmin, TranslatedAdmin):
+    index_mark = staticmethod(locations_changed)
     list_display = ["name", "street", "city", "district", "wheelchair_accessible"]
     list_filter = ["district", "wheelchair_accessible"]
     list_select_related = ["district"]
     search_fields = ["name", "street", "city"]
     autocomplete_fields = ["organisation"]
     inlines = [LocationTranslationInline]
-
-    def save_related(self, request, form, formsets, change) -> None:
-        super().save_related(request, form, formsets, change)
-        search_index_offers(form.instance.offers.values_list("id", flat=True))
 
 
 class OfferTranslationInline(TranslationInline):
@@ -141,7 +173,8 @@ class OfferLocationInline(CoordinatorInline, admin.TabularInline):
 
 
 @admin.register(Offer)
-class OfferAdmin(TranslatedAdmin):
+class OfferAdmin(IndexedAdmin, TranslatedAdmin):
+    index_mark = staticmethod(offers_changed)
     list_display = ["name", "organisation", "status", "last_verified", "translation_summary"]
     list_filter = ["status", "topics", "organisation__kind"]
     list_select_related = ["organisation"]
@@ -150,10 +183,6 @@ class OfferAdmin(TranslatedAdmin):
     filter_horizontal = ["topics", "target_groups"]
     inlines = [OfferLanguageInline, OfferLocationInline, OfferTranslationInline]
 
-    def save_related(self, request, form, formsets, change) -> None:
-        super().save_related(request, form, formsets, change)
-        search_index_offers([form.instance.pk])
-
 
 class OpeningHoursInline(CoordinatorInline, admin.TabularInline):
     model = OpeningHours
@@ -161,7 +190,8 @@ class OpeningHoursInline(CoordinatorInline, admin.TabularInline):
 
 
 @admin.register(OfferLocation)
-class OfferLocationAdmin(CoordinatorAdmin):
+class OfferLocationAdmin(IndexedAdmin, CoordinatorAdmin):
+    index_mark = staticmethod(places_changed)
     list_display = ["offer", "location"]
     list_select_related = ["offer", "location"]
     search_fields = ["offer__name", "location__name"]

@@ -30,7 +30,13 @@ from directory.models import (
     TargetGroup,
     Topic,
 )
-from directory.search.index import search_index_offers
+from directory.search.updates import (
+    districts_changed,
+    index_updates,
+    organisations_changed,
+    target_groups_changed,
+    topics_changed,
+)
 
 ModelT = TypeVar("ModelT", bound=models.Model)
 
@@ -74,6 +80,7 @@ def _joined(values: dict[str, Any]) -> dict[str, str]:
 
 
 @transaction.atomic
+@index_updates()
 def taxonomy_import(*, data: dict[str, Any]) -> None:
     """Topics, target groups and districts, keyed by slug."""
     for position, item in enumerate(data["topics"]):
@@ -88,6 +95,7 @@ def taxonomy_import(*, data: dict[str, Any]) -> None:
             },
         )
         _translate(topic, {"name": item["name"], "keywords": item["keywords"]})
+        topics_changed([topic.pk])
     for position, item in enumerate(data["target_groups"]):
         group = _upsert(
             TargetGroup,
@@ -95,22 +103,23 @@ def taxonomy_import(*, data: dict[str, Any]) -> None:
             {"name": item["name"]["de"], "position": position},
         )
         _translate(group, {"name": item["name"]})
+        target_groups_changed([group.pk])
     for item in data["districts"]:
-        _upsert(
+        district = _upsert(
             District,
             {"slug": item["slug"]},
             {"name": item["name"], "municipality": item["municipality"]},
         )
+        districts_changed([district.pk])
 
 
 @transaction.atomic
+@index_updates()
 def organisations_import(*, data: list[dict[str, Any]]) -> None:
     """Organisations with their contacts, locations, offers and opening hours."""
-    offer_ids = []
     for item in data:
         organisation = _import_organisation(item)
-        offer_ids.extend(organisation.offers.values_list("id", flat=True))
-    search_index_offers(offer_ids)
+        organisations_changed([organisation.pk])
 
 
 def _de(texts: dict[str, str] | None) -> str:

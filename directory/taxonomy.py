@@ -4,8 +4,9 @@ Every public page needs it (filters, tiles, badges) and it changes a few
 times a year. Each server process keeps it in memory, per language, along
 with a version token from the shared cache; a request only reads that token.
 Saving or deleting a topic, target group, district or one of their
-translations replaces the token (see ``directory.signals``), and every
-process loads the taxonomy afresh at its next request.
+translations replaces the token (``directory.search.updates`` calls
+``taxonomy_changed`` once per write), and every process loads the taxonomy
+afresh at its next request.
 """
 
 from __future__ import annotations

@@ -25,6 +25,7 @@ from accounts.services import user_create
 from core.mail import site_url
 from directory.enums import MembershipStatus
 from directory.models import Organisation
+from directory.search.updates import index_updates, organisations_changed
 from network import mails
 from network.enums import JoinStatus
 from network.links import HELP, JOIN, status_url
@@ -138,6 +139,7 @@ def _invitation_link(user: User, language: str) -> str:
 
 
 @transaction.atomic
+@index_updates()
 def join_request_accept(
     *,
     join_request: JoinRequest,
@@ -173,6 +175,7 @@ def join_request_accept(
         organisation.member_since = organisation.member_since or today
     organisation.full_clean()
     organisation.save()
+    organisations_changed([organisation.pk])
     user = user_create(
         email=editor_email,
         name=editor_name,
@@ -210,12 +213,14 @@ def profile_is_complete(organisation: Organisation) -> bool:
 
 
 @transaction.atomic
+@index_updates()
 def organisation_publish(*, organisation: Organisation) -> None:
     """Show an accepted member in the public network overview (profile complete)."""
     if not profile_is_complete(organisation):
         raise ValueError("the profile is not complete")
     organisation.listed = True
     organisation.save(update_fields=["listed", "updated_at"])
+    organisations_changed([organisation.pk])
 
 
 @transaction.atomic

@@ -25,7 +25,13 @@ from directory.exchange.plan import UNSET, Entry, Plan, build_plan
 from directory.exchange.readers import read_upload
 from directory.exchange.tables import ImportRefused, Problem
 from directory.models import Offer, OfferLanguage, OfferLocation, OpeningHours
-from directory.search.index import search_index_offers
+from directory.search.updates import (
+    index_updates,
+    locations_changed,
+    offers_changed,
+    organisations_changed,
+    places_changed,
+)
 from directory.services import stable_id
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
@@ -77,8 +83,9 @@ def exchange_import(
 
 
 @transaction.atomic
+@index_updates()
 def _write(plan: Plan, by: User | None) -> dict[str, Counter]:
-    """Save what changed, kind by kind in import order, then re-index the offers concerned.
+    """Save what changed, kind by kind in import order, and mark it for the search.
 
     New spoken languages and opening hours are created in bulk (with their
     history rows): a large import creates thousands of them.
@@ -100,9 +107,7 @@ def _write(plan: Plan, by: User | None) -> dict[str, Counter]:
     for model, rows in new_rows.items():
         bulk_create_with_history(rows, model, batch_size=500, default_user=by)
     _save_statements(plan.entries["organisations"])
-    offer_ids = _offers_concerned(plan)
-    if offer_ids:
-        search_index_offers(offer_ids)
+    _mark_changed(plan)
     return counts
 
 
@@ -162,25 +167,13 @@ def _save_hours(item: Entry) -> list[OpeningHours]:
     ]
 
 
-def _offers_concerned(plan: Plan) -> set:
-    """Offers whose search postings may have changed: their own rows, their organisation's,
-    their locations' and their places' (the index holds words of all of these)."""
+def _mark_changed(plan: Plan) -> None:
+    """The index holds words of offers, their organisations, locations and places."""
 
     def changed(kind: str) -> list:
         return [item.instance.pk for item in plan.entries[kind] if item.changed]
 
-    offer_ids = set(changed("offers"))
-    offer_ids.update(
-        Offer.objects.filter(organisation_id__in=changed("organisations")).values_list(
-            "id", flat=True
-        )
-    )
-    offer_ids.update(
-        OfferLocation.objects.filter(location_id__in=changed("locations")).values_list(
-            "offer_id", flat=True
-        )
-    )
-    offer_ids.update(
-        item.instance.offer_id for item in plan.entries["offer_locations"] if item.changed
-    )
-    return offer_ids
+    organisations_changed(changed("organisations"))
+    locations_changed(changed("locations"))
+    offers_changed(changed("offers"))
+    places_changed(changed("offer_locations"))

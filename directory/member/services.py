@@ -4,7 +4,7 @@ Every function is atomic; changes to existing entries lock the row and
 check the form's version first (``locking``), so nothing is silently
 overwritten. Each save is one history record naming ``by`` (the editor;
 for an approved review, the author) and, where useful, a reason.
-Offers are re-indexed for the search after every write that shows in it.
+Every write that shows in the search marks it (``directory.search.updates``).
 """
 
 from __future__ import annotations
@@ -24,7 +24,12 @@ from directory.member.history import REASON_CONFIRM, REASON_PLACES, m2m_accessor
 from directory.member.locking import lock, lock_and_check
 from directory.member.place_forms import OfferPlacesForm, OpeningHoursForm
 from directory.models import Location, Offer, OfferLanguage, OfferLocation, Organisation
-from directory.search.index import search_index_offers
+from directory.search.updates import (
+    index_updates,
+    locations_changed,
+    offers_changed,
+    organisations_changed,
+)
 
 
 def _stamp(entry: models.Model, *, by, reason: str | None) -> None:
@@ -69,15 +74,17 @@ def _finish(entry: models.Model, form: EntryForm, old_digest: str | None) -> Non
 
 
 @transaction.atomic
+@index_updates()
 def organisation_update(*, form: OrganisationForm, by, reason: str | None = None) -> Organisation:
-    """Save the profile; re-index its offers when the name (which they are found by) changed."""
-    names = Organisation.objects.filter(pk=form.instance.pk).values_list("name", flat=True)
-    old_name = names.first()
+    """Save the profile; re-index its offers when what the search shows of it
+    (the name they are found by, the membership a coordinator may set) changed."""
+    shown = ("name", "membership_status", "listed")
+    old = Organisation.objects.filter(pk=form.instance.pk).values_list(*shown).first()
     organisation, old_digest = _apply_form(form, by=by, reason=reason)
     organisation.save()
     _finish(organisation, form, old_digest)
-    if organisation.name != old_name:
-        search_index_offers(list(organisation.offers.values_list("pk", flat=True)))
+    if tuple(getattr(organisation, name) for name in shown) != old:
+        organisations_changed([organisation.pk])
     return organisation
 
 
@@ -91,25 +98,25 @@ def contact_save(*, form: EntryForm, by, reason: str | None = None):
 
 
 @transaction.atomic
+@index_updates()
 def location_save(*, form: EntryForm, by, reason: str | None = None) -> Location:
     """Create or change a location; the offers held there are found by it, so re-index them."""
     location, old_digest = _apply_form(form, by=by, reason=reason)
     location.save()
     _finish(location, form, old_digest)
-    search_index_offers(list(location.offers.values_list("pk", flat=True)))
+    locations_changed([location.pk])
     return location
 
 
 @transaction.atomic
+@index_updates()
 def entry_delete(*, form: DeleteForm, by, reason: str | None = None) -> None:
     """Delete a contact or a location (with the offers' places there) after a version check."""
     entry = lock_and_check(form.instance, form.cleaned_data["version"])
-    affected = []
     if isinstance(entry, Location):
-        affected = list(entry.offers.values_list("pk", flat=True))
+        locations_changed([entry.pk])
     _stamp(entry, by=by, reason=reason)
     entry.delete()
-    search_index_offers(affected)
 
 
 @contextmanager
@@ -149,6 +156,7 @@ def _set_languages(offer: Offer, codes: list[str]) -> None:
 
 
 @transaction.atomic
+@index_updates()
 def offer_save(*, form: OfferForm, by, reason: str | None = None) -> Offer:
     """Create or change an offer with its topics, target groups and languages.
 
@@ -170,27 +178,29 @@ def offer_save(*, form: OfferForm, by, reason: str | None = None) -> Offer:
         offer.save()
     _set_languages(offer, form.cleaned_data["languages"])
     _finish(offer, form, old_digest)
-    search_index_offers([offer.pk])
+    offers_changed([offer.pk])
     return offer
 
 
 @transaction.atomic
+@index_updates()
 def offer_retire(*, form: EntryForm, by, reason: str | None = None) -> Offer:
     """Set an offer inactive or defunct: it leaves the public directory, its history stays."""
     offer, _old_digest = _apply_form(form, by=by, reason=reason)
     offer.save()
-    search_index_offers([offer.pk])
+    offers_changed([offer.pk])
     return offer
 
 
 @transaction.atomic
+@index_updates()
 def offer_confirm(*, offer: Offer, by, today: date) -> Offer:
     """ "Still correct": set the last-checked date, change nothing else."""
     offer = lock(offer)
     offer.last_verified = today
     _stamp(offer, by=by, reason=REASON_CONFIRM)
     offer.save(update_fields=["last_verified", "updated_at"])
-    search_index_offers([offer.pk])
+    offers_changed([offer.pk])
     return offer
 
 
@@ -205,6 +215,7 @@ def _touch(offer: Offer, *, by, reason: str | None) -> None:
 
 
 @transaction.atomic
+@index_updates()
 def offer_places_update(*, form: OfferPlacesForm, by, reason: str | None = None) -> Offer:
     """Hold the offer at exactly the chosen locations of its organisation.
 
@@ -225,11 +236,12 @@ def offer_places_update(*, form: OfferPlacesForm, by, reason: str | None = None)
             _stamp(place, by=by, reason=reason)
             place.full_clean()
             place.save()
-    search_index_offers([offer.pk])
+    offers_changed([offer.pk])
     return offer
 
 
 @transaction.atomic
+@index_updates()
 def opening_hours_update(*, form: OpeningHoursForm, by, reason: str | None = None):
     """Save the opening hours of one place of an offer (rows added, changed, deleted)."""
     offer = lock_and_check(form.instance.offer, form.cleaned_data["version"])
@@ -243,5 +255,5 @@ def opening_hours_update(*, form: OpeningHoursForm, by, reason: str | None = Non
         _stamp(row, by=by, reason=reason)
         row.full_clean()
         row.save()
-    search_index_offers([offer.pk])
+    offers_changed([offer.pk])
     return form.instance

@@ -42,7 +42,7 @@ class SearchDocument(models.Model):
     Postings point here rather than at the offer: an integer joins and
     groups much faster than a UUID, and the few columns the ranking filters
     and sorts by are at hand without reading the offer's row. Kept in step
-    by ``search.index`` (and by signals when only a status or name changes).
+    by ``search.index``, run for every write by ``search.updates``.
     """
 
     id = models.AutoField(primary_key=True)

@@ -9,11 +9,9 @@ Postings belong to a ``SearchDocument`` per offer (an integer key plus the
 offer's status, its organisation's membership status and its name, which
 the ranking filters and sorts by).
 
-Call ``search_index_offers`` after writing offers (or what they show:
-their organisation, locations, target groups) and ``search_index_topic``
-after changing a topic. ``search_index_rebuild`` redoes everything. A
-status or name change alone is copied to the document by a signal
-(``directory.signals``).
+Writes do not call ``search_index_offers`` themselves: they mark what they
+touched and ``directory.search.updates`` runs it once per write.
+``search_index_rebuild`` redoes everything.
 """
 
 from __future__ import annotations
@@ -248,36 +246,6 @@ def document_values(offer: Offer) -> dict:
             location.wheelchair_accessible for location in offer.locations.all()
         ),
     }
-
-
-def search_document_refresh(offer_ids: Iterable[UUID]) -> None:
-    """Copy status, name and the yes/no filters to these offers' documents
-    (for changes that do not touch the words, see ``directory.signals``)."""
-    offers = (
-        Offer.objects.filter(id__in=list(offer_ids))
-        .select_related("organisation")
-        .prefetch_related("locations")
-    )
-    documents = {
-        document.offer_id: document
-        for document in SearchDocument.objects.filter(offer_id__in=[o.id for o in offers])
-    }
-    changed = []
-    for offer in offers:
-        document = documents.get(offer.id)
-        if document is None:
-            continue
-        values = document_values(offer)
-        if any(getattr(document, name) != value for name, value in values.items()):
-            for name, value in values.items():
-                setattr(document, name, value)
-            changed.append(document)
-    SearchDocument.objects.bulk_update(changed, list(DOCUMENT_FIELDS))
-
-
-def search_index_topic(topic: Topic) -> None:
-    """A topic's names or search words changed: re-index the offers it is on."""
-    search_index_offers(topic.offers.values_list("id", flat=True))
 
 
 def search_index_rebuild() -> None:

@@ -3,6 +3,8 @@ from django.urls import reverse
 
 from core.services import translation_save
 from directory.tests.factories import TopicFactory
+from directory.translating.kinds import KINDS as TRANSLATED_KINDS
+from directory.translating.services import translation_confirm
 
 pytestmark = pytest.mark.django_db
 
@@ -54,19 +56,41 @@ def test_home_query_count_does_not_grow_with_topics(client, django_assert_num_qu
         assert client.get("/de/").status_code == 200
 
 
-def test_topic_changes_show_at_once_although_the_taxonomy_is_cached(client):
+def _topic_form(slug: str, name: str) -> dict[str, str]:
+    return {
+        "slug": slug,
+        "name": name,
+        "keywords": "",
+        "position": "0",
+        "translations-TOTAL_FORMS": "0",
+        "translations-INITIAL_FORMS": "0",
+    }
+
+
+def test_topic_changes_show_at_once_although_the_taxonomy_is_cached(client, coordinator):
     housing = TopicFactory(slug="housing", name="Wohnen")
     assert "Wohnen" in client.get("/uk/").content.decode()  # now cached
 
-    translation_save(source=housing, language="uk", values={"name": "Житло"})
+    translation_confirm(
+        kind=TRANSLATED_KINDS["topic"],
+        source=housing,
+        language="uk",
+        values={"name": "Житло"},
+        version="",
+    )
     assert ">Житло</a>" in client.get("/uk/").content.decode()
 
-    housing.name = "Wohnen und Leben"
-    housing.save()
-    TopicFactory(slug="work", name="Arbeit")
+    client.force_login(coordinator)
+    change = reverse("admin:directory_topic_change", args=[housing.pk])
+    assert client.post(change, _topic_form("housing", "Wohnen und Leben")).status_code == 302
+    add = reverse("admin:directory_topic_add")
+    assert client.post(add, _topic_form("work", "Arbeit")).status_code == 302
     content = client.get("/de/").content.decode()
     assert ">Wohnen und Leben</a>" in content
     assert ">Arbeit</a>" in content
 
-    housing.delete()
-    assert "Wohnen" not in client.get("/de/").content.decode()
+    delete = reverse("admin:directory_topic_delete", args=[housing.pk])
+    assert client.post(delete, {"post": "yes"}).status_code == 302
+    content = client.get("/de/").content.decode()
+    assert ">Wohnen und Leben</a>" not in content
+    assert ">Arbeit</a>" in content

@@ -17,7 +17,18 @@ from directory.models import (
 from directory.public import public_offers
 from directory.search.index import search_index_offers
 from directory.search.query import QUALITY_EXACT, QUALITY_TYPO, expand_all
-from directory.selectors import OfferFilters, offer_filter, offer_list, offer_search
+from directory.search.updates import (
+    index_updates,
+    locations_changed,
+    offers_changed,
+    organisations_changed,
+)
+from directory.selectors import (
+    OfferFilters,
+    offer_filter,
+    offer_list,
+    offer_search,
+)
 from directory.tests.factories import (
     DistrictFactory,
     LocationFactory,
@@ -132,10 +143,13 @@ def test_translated_offer_names_are_searchable(catalogue):
 
 
 def test_search_never_shows_offers_of_former_members_or_defunct_offers(catalogue):
-    catalogue["flat"].organisation.membership_status = MembershipStatus.FORMER
-    catalogue["flat"].organisation.save()
-    catalogue["counselling"].status = OfferStatus.DEFUNCT
-    catalogue["counselling"].save()
+    with index_updates():
+        catalogue["flat"].organisation.membership_status = MembershipStatus.FORMER
+        catalogue["flat"].organisation.save()
+        organisations_changed([catalogue["flat"].organisation.pk])
+        catalogue["counselling"].status = OfferStatus.DEFUNCT
+        catalogue["counselling"].save()
+        offers_changed([catalogue["counselling"].pk])
 
     assert ranked("Wohnung") == []
 
@@ -313,11 +327,13 @@ def test_browsing_a_topic_lists_offers_only_about_it_first(catalogue):
     ]
 
 
-def test_renaming_reorders_ties_without_reindexing(catalogue):
+def test_renaming_reorders_ties(catalogue):
     twin = OfferFactory(name="Abc Wohnungssuche")
     search_index_offers([twin.id])
-    twin.name = "Zzz Wohnungssuche"
-    twin.save()  # the words did not change; the document's name did
+    with index_updates():
+        twin.name = "Zzz Wohnungssuche"
+        twin.save()  # the words did not change; the document's name did
+        offers_changed([twin.pk])
 
     assert ranked("Wohnungssuche") == ["Wohnungssuche", "Zzz Wohnungssuche"]
 
@@ -339,7 +355,7 @@ def test_migrate_rebuilds_an_index_that_an_upgrade_dropped(catalogue):
     assert ranked("Wohnung") == ["Wohnungssuche", "Migrationsberatung"]
 
 
-def test_yes_no_filters_follow_changes_without_reindexing(catalogue):
+def test_yes_no_filters_follow_changes(catalogue):
     flat = catalogue["flat"]
     ramp = place(flat, wheelchair_accessible=False).location
 
@@ -348,13 +364,19 @@ def test_yes_no_filters_follow_changes_without_reindexing(catalogue):
         return offer_search(query="Wohnung", filters=filters).offer_ids
 
     assert accessible_and_free() == []
-    ramp.wheelchair_accessible = True
-    ramp.save()
+    with index_updates():
+        ramp.wheelchair_accessible = True
+        ramp.save()
+        locations_changed([ramp.pk])
     assert accessible_and_free() == [flat.id]
-    flat.free_of_charge = False
-    flat.save()
+    with index_updates():
+        flat.free_of_charge = False
+        flat.save()
+        offers_changed([flat.pk])
     assert accessible_and_free() == []
-    flat.free_of_charge = True
-    flat.save()
-    OfferLocation.objects.filter(offer=flat).delete()
+    with index_updates():
+        flat.free_of_charge = True
+        flat.save()
+        OfferLocation.objects.filter(offer=flat).delete()
+        offers_changed([flat.pk])
     assert accessible_and_free() == []

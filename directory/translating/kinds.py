@@ -8,7 +8,7 @@ what in the search index depends on its translated text.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,7 +25,7 @@ from accounts.permissions import (
 from core.languages import Language, site_languages, target_language_codes
 from core.translation import TranslatableModel
 from directory.models import Contact, Location, Offer, Organisation, TargetGroup, Topic
-from directory.search.index import search_index_offers, search_index_topic
+from directory.search.updates import offers_changed, target_groups_changed, topics_changed
 
 
 def _int_id(raw: str) -> int:
@@ -33,18 +33,6 @@ def _int_id(raw: str) -> int:
     if not (raw.isascii() and raw.isdigit() and len(raw) <= 18):
         raise ValueError(raw)
     return int(raw)
-
-
-def _reindex_offer(offer: Offer) -> None:
-    search_index_offers([offer.id])
-
-
-def _reindex_topic(topic: Topic) -> None:
-    search_index_topic(topic)
-
-
-def _reindex_group(group: TargetGroup) -> None:
-    search_index_offers(group.offers.values_list("id", flat=True))
 
 
 @dataclass(frozen=True)
@@ -57,8 +45,9 @@ class Kind:
     # The field that holds the owning organisation's id; None for the taxonomy.
     organisation_field: str | None
     parse_id: Callable[[str], Any] = uuid.UUID
-    # Re-indexes what the search finds by this entry's translated text.
-    after_save: Callable[[Any], None] | None = None
+    # Marks what the search finds by these entries' translated text
+    # (``directory.search.updates``); None where the search reads none of it.
+    index_mark: Callable[[Iterable[Any]], None] | None = None
 
     @property
     def taxonomy(self) -> bool:
@@ -78,9 +67,11 @@ KINDS: dict[str, Kind] = {
         Kind("organisation", Organisation, _("Organisation"), "pk"),
         Kind("contact", Contact, _("Contact"), "organisation_id"),
         Kind("location", Location, _("Location"), "organisation_id"),
-        Kind("offer", Offer, _("Offer"), "organisation_id", after_save=_reindex_offer),
-        Kind("topic", Topic, _("Topic"), None, after_save=_reindex_topic),
-        Kind("group", TargetGroup, _("Target group"), None, _int_id, after_save=_reindex_group),
+        Kind("offer", Offer, _("Offer"), "organisation_id", index_mark=offers_changed),
+        Kind("topic", Topic, _("Topic"), None, index_mark=topics_changed),
+        Kind(
+            "group", TargetGroup, _("Target group"), None, _int_id, index_mark=target_groups_changed
+        ),
     )
 }
 

@@ -17,6 +17,7 @@ from core.enums import TranslationStatus
 from core.machine_translation import MachineTranslationError, provider, translate
 from core.services import translation_save
 from core.translation import TranslatableModel, Translation
+from directory.search.updates import index_updates
 from directory.translating.kinds import Kind, source_get
 from directory.translating.selectors import translation_get
 
@@ -38,6 +39,7 @@ def _locked(kind: Kind, source: TranslatableModel) -> TranslatableModel:
 
 
 @transaction.atomic
+@index_updates()
 def translation_confirm(
     *,
     kind: Kind,
@@ -51,7 +53,7 @@ def translation_confirm(
     Steps: lock the entry; refuse with ``TranslationConflict`` when the row
     changed since ``version`` was read; drop the machine-translation mark (a
     person confirmed the text); store ``values`` through ``translation_save``,
-    which keeps the other fields and makes the row current; re-index what the
+    which keeps the other fields and makes the row current; mark what the
     search finds by this text.
     """
     source = _locked(kind, source)
@@ -62,8 +64,8 @@ def translation_confirm(
         # Before the save, so that its history record shows the confirmed state.
         type(row).objects.filter(pk=row.pk).update(machine_translated=False)
     saved = translation_save(source=source, language=language, values=values)
-    if kind.after_save is not None:
-        kind.after_save(source)
+    if kind.index_mark is not None:
+        kind.index_mark([source.pk])
     return saved
 
 
@@ -119,7 +121,7 @@ def machine_translation_fill(*, kind: Kind, key: str, language: str) -> list[str
     Steps: plan which fields need text; ask the service, outside any
     transaction (a slow service must hold no lock); then, in one transaction,
     lock the entry and write only if nothing changed since the plan (a
-    person's save meanwhile wins); mark the row as machine-translated; re-index.
+    person's save meanwhile wins); mark the row as machine-translated; mark it for the search.
     Raises ``MachineTranslationError``; then nothing is written.
     """
     source = source_get(kind, key)
@@ -137,6 +139,7 @@ def machine_translation_fill(*, kind: Kind, key: str, language: str) -> list[str
 
 
 @transaction.atomic
+@index_updates()
 def _machine_store(
     *, kind: Kind, source: TranslatableModel, language: str, plan: FillPlan, values: dict
 ) -> list[str]:
@@ -158,6 +161,6 @@ def _machine_store(
         ) from None
     row.machine_translated = True
     row.save(update_fields=["machine_translated"])
-    if kind.after_save is not None:
-        kind.after_save(source)
+    if kind.index_mark is not None:
+        kind.index_mark([source.pk])
     return sorted(values)
