@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django_tasks import TaskResultStatus
 
+from core.forms import add_validation_error
 from core.languages import Language, site_languages, target_language_codes
 from core.machine_translation import MachineTranslationError, provider
 from core.translation import TranslatableModel
@@ -101,7 +102,7 @@ def side_by_side(request: HttpRequest, kind: str, key: str, lang: str) -> HttpRe
     except TranslationConflict:
         return _conflict(request, entry_kind, source, language)
     except ValidationError as error:
-        form.add_error(None, error)
+        add_validation_error(form, error)
         return _page(request, entry_kind, source, language, form, status=400)
     messages.success(request, _("The translation was saved."))
     return redirect(request.path)

@@ -14,6 +14,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.forms import add_validation_error
 from core.languages import site_languages, target_language_codes
 from festival import selectors, services
 from festival.access import event_for_submitter, require_member
@@ -37,14 +38,6 @@ def my_events(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _form_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, messages_ in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, messages_)
-    else:
-        form.add_error(None, error.messages)
-
-
 def _submit(request: HttpRequest, edition, link=None) -> HttpResponse:
     form = EventForm(request.POST or None, request.FILES or None, edition=edition)
     if request.method == "POST" and form.is_valid():
@@ -61,7 +54,7 @@ def _submit(request: HttpRequest, edition, link=None) -> HttpResponse:
                 link=link,
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_validation_error(form, error)
         else:
             messages.success(request, _("Your event was submitted."))
             return redirect("festival:my-event", event.pk)
@@ -144,7 +137,7 @@ def event_edit(request: HttpRequest, event_id: UUID) -> HttpResponse:
                 by=request.user,
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_validation_error(form, error)
         else:
             messages.success(request, _("Your changes were saved."))
             return redirect("festival:my-event", event.pk)

@@ -14,6 +14,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 
+from core.forms import add_validation_error
 from festival import selectors, services
 from festival.access import may_see_image, partner_budget_left, partner_budget_use
 from festival.forms import PartnerEventForm, ProgrammeFilterForm
@@ -158,7 +159,7 @@ def partner_submit(request: HttpRequest, year: int) -> HttpResponse:
                 language=get_language(),
             )
         except ValidationError as error:
-            form.add_error(None, error.messages)
+            add_validation_error(form, error)
         else:
             partner_budget_use(request)
             messages.success(

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.models import User
+from core.forms import add_validation_error
 from meetings import access, minutes, services
 from meetings.forms import (
     ActionForm,
@@ -77,7 +78,7 @@ def _run(request, form, action) -> bool:
     try:
         action()
     except ValidationError as error:
-        form.add_error(None, error.messages)
+        add_validation_error(form, error)
         return False
     return True
 
