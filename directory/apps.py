@@ -8,6 +8,5 @@ class DirectoryConfig(AppConfig):
 
     def ready(self) -> None:
         from directory import signals
-        from directory.freshness import tasks  # noqa: F401 - registers the periodic task
 
         signals.connect(self)

@@ -5,6 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class NetworkConfig(AppConfig):
     name = "network"
     verbose_name = _("Joining and helping")
-
-    def ready(self) -> None:
-        from network import tasks  # noqa: F401  (registers the periodic tasks)

@@ -10,13 +10,14 @@ from core.services import translation_save
 from core.tests.translation_server import FakeTranslationServer
 from core.tests.worker import run_worker
 from directory.models import OfferTranslation, TopicTranslation
+from directory.tasks import machine_translation_request
 from directory.tests.factories import OfferFactory, TopicFactory
 from directory.translating.kinds import KINDS
 from directory.translating.services import _machine_store, fill_plan, machine_translation_fill
 
 pytestmark = pytest.mark.django_db
 
-TASK = "directory.translating.tasks.machine_translate"
+TASK = "directory.tasks.machine_translate"
 BUTTON = "Fill missing and outdated fields by machine translation"
 
 
@@ -269,8 +270,6 @@ def test_a_translation_too_long_for_its_field_fails_and_writes_nothing(
     offer.name = "N" * 196  # "[en] " makes it 201 characters
     offer.save()
     with django_capture_on_commit_callbacks(execute=True):
-        from directory.translating.services import machine_translation_request
-
         machine_translation_request(kind=KINDS["offer"], source=offer, language="en")
     run_worker()
 

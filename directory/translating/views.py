@@ -18,6 +18,7 @@ from core.languages import Language, site_languages, target_language_codes
 from core.machine_translation import MachineTranslationError, provider
 from core.translation import TranslatableModel
 from directory.member.review import form_data, review_applies
+from directory.tasks import machine_translation_request
 from directory.translating.forms import OverviewFilterForm, TranslationForm
 from directory.translating.kinds import (
     KINDS,
@@ -36,7 +37,6 @@ from directory.translating.selectors import (
 )
 from directory.translating.services import (
     TranslationConflict,
-    machine_translation_request,
     translation_confirm,
     translation_version,
 )
