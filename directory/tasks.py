@@ -14,7 +14,7 @@ from core.machine_translation import MachineTranslationError, provider
 from core.periodic import periodic_task
 from core.translation import TranslatableModel
 from directory.freshness.services import stale_reminders_send
-from directory.translating.kinds import KINDS, Kind
+from directory.translating.kinds import TRANSLATABLE_KINDS, Kind
 from directory.translating.services import machine_translation_fill
 
 logger = logging.getLogger(__name__)
@@ -28,7 +28,7 @@ def machine_translate(*, kind: str, key: str, language: str) -> list[str]:
     result shows it as failed; nothing is written then.
     """
     try:
-        return machine_translation_fill(kind=KINDS[kind], key=key, language=language)
+        return machine_translation_fill(kind=TRANSLATABLE_KINDS[kind], key=key, language=language)
     except MachineTranslationError as error:
         logger.warning(
             "machine translation of %s %s into %s failed: %s", kind, key, language, error

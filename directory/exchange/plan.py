@@ -20,7 +20,13 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from directory.exchange.cells import CellError, read_uuid, unescape
-from directory.exchange.columns import KINDS, KINDS_BY_KEY, Column, Kind, ValueType
+from directory.exchange.columns import (
+    EXCHANGE_TABLES,
+    EXCHANGE_TABLES_BY_KEY,
+    Column,
+    Kind,
+    ValueType,
+)
 from directory.exchange.hours import Opening
 from directory.exchange.tables import Problem, Row, Table
 from directory.models import (
@@ -104,7 +110,7 @@ def build_plan(tables: list[Table], problems: list[Problem]) -> Plan:
     index = Index()
     rows = _identify(tables, index, plan)
     known = _load(rows, index)
-    for kind in KINDS:
+    for kind in EXCHANGE_TABLES:
         for table, row, record_id in rows:
             if table.kind is kind:
                 entry, found = records.entry(table, row, record_id, index, known)
@@ -186,7 +192,7 @@ def reference_candidates(column: Column, raw: str, index: Index) -> list[uuid.UU
         return [uuid.UUID(value)]
     except ValueError:
         pass
-    target = KINDS_BY_KEY[column.refers_to]
+    target = EXCHANGE_TABLES_BY_KEY[column.refers_to]
     found = index.external[target.key].get(value)
     return [found] if found else [stable_id(target.singular, value)]
 
@@ -212,7 +218,7 @@ def _load(rows: list[RowWithId], index: Index) -> Known:
                     slugs.add(unescape(raw).strip())
         if table.kind.key == "organisations" and "slug" in row.cells:
             slugs.add(row.cells["slug"].strip())
-    for kind in KINDS[:4]:
+    for kind in EXCHANGE_TABLES[:4]:
         known.instances[kind.key] = {}
         known.owners[kind.key] = {}
         for ids in _chunks(wanted[kind.key]):

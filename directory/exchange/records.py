@@ -18,7 +18,7 @@ from phonenumber_field.phonenumber import PhoneNumber
 
 from directory.exchange import cells
 from directory.exchange.cells import CellError
-from directory.exchange.columns import KINDS_BY_KEY, Column, ValueType
+from directory.exchange.columns import EXCHANGE_TABLES_BY_KEY, Column, ValueType
 from directory.exchange.hours import HoursError, parse_hours
 from directory.exchange.plan import UNSET, Entry, Index, Known, Plan, reference_candidates
 from directory.exchange.tables import Problem, Row, Table
@@ -137,7 +137,7 @@ def resolve(column: Column, raw: str, index: Index, known: Known) -> uuid.UUID |
         if column.required:
             raise CellError(_("This cell must not be empty."))
         return None
-    target = KINDS_BY_KEY[column.refers_to]
+    target = EXCHANGE_TABLES_BY_KEY[column.refers_to]
     for candidate in reference_candidates(column, raw, index):
         if candidate in index.ids[target.key] or candidate in known.instances[target.key]:
             return candidate

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from accounts.models import User
-from directory.exchange.columns import KINDS
+from directory.exchange.columns import EXCHANGE_TABLES
 from directory.exchange.plan import UNSET, Entry, Plan, build_plan
 from directory.exchange.readers import read_upload
 from directory.exchange.tables import ImportRefused, Problem
@@ -85,7 +85,7 @@ def _write(plan: Plan, by: User | None) -> dict[str, Counter]:
     """
     counts: dict[str, Counter] = {}
     new_rows: dict[type, list] = {OfferLanguage: [], OpeningHours: []}
-    for kind in KINDS:
+    for kind in EXCHANGE_TABLES:
         counts[kind.key] = Counter({CREATED: 0, UPDATED: 0, UNCHANGED: 0})
         for item in plan.entries[kind.key]:
             if not item.changed:

@@ -21,7 +21,7 @@ from directory.member.review import form_data, review_applies
 from directory.tasks import machine_translation_request
 from directory.translating.forms import OverviewFilterForm, TranslationForm
 from directory.translating.kinds import (
-    KINDS,
+    TRANSLATABLE_KINDS,
     Kind,
     kinds_for,
     require_translator,
@@ -59,7 +59,7 @@ def overview(request: HttpRequest) -> HttpResponse:
         user=request.user,
         languages=codes,
         status=data["status"],
-        kind=KINDS[data["kind"]] if data["kind"] else None,
+        kind=TRANSLATABLE_KINDS[data["kind"]] if data["kind"] else None,
     )
     paginator = Paginator(entries, PAGE_SIZE)
     number = data["page"] or 1

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from directory.member.access import entry_for, member_required, organisation_for
 from directory.member.editing import edit_page
-from directory.member.kinds import KINDS
+from directory.member.kinds import EDITABLE_ENTRIES
 from directory.models import Offer, OfferLocation
 
 
@@ -22,7 +22,7 @@ def offer_create(request: HttpRequest, organisation_id: UUID) -> HttpResponse:
     organisation = organisation_for(request.user, organisation_id)
     return edit_page(
         request,
-        kind=KINDS["offer"],
+        kind=EDITABLE_ENTRIES["offer"],
         organisation=organisation,
         entry=Offer(organisation=organisation),
         template="directory/member/form.html",
@@ -35,7 +35,7 @@ def offer_edit(request: HttpRequest, offer_id: UUID) -> HttpResponse:
     offer = entry_for(request.user, Offer, offer_id)
     return edit_page(
         request,
-        kind=KINDS["offer"],
+        kind=EDITABLE_ENTRIES["offer"],
         organisation=offer.organisation,
         entry=offer,
         template="directory/member/form.html",
@@ -48,7 +48,7 @@ def offer_retire(request: HttpRequest, offer_id: UUID) -> HttpResponse:
     offer = entry_for(request.user, Offer, offer_id)
     return edit_page(
         request,
-        kind=KINDS["offer-retire"],
+        kind=EDITABLE_ENTRIES["offer-retire"],
         organisation=offer.organisation,
         entry=offer,
         template="directory/member/retire.html",
@@ -62,7 +62,7 @@ def offer_places(request: HttpRequest, offer_id: UUID) -> HttpResponse:
     places = OfferLocation.objects.filter(offer=offer).select_related("location")
     return edit_page(
         request,
-        kind=KINDS["offer-places"],
+        kind=EDITABLE_ENTRIES["offer-places"],
         organisation=offer.organisation,
         entry=offer,
         template="directory/member/places.html",
@@ -86,7 +86,7 @@ def offer_hours(request: HttpRequest, offer_id: UUID, place_id: UUID) -> HttpRes
         raise Http404
     return edit_page(
         request,
-        kind=KINDS["opening-hours"],
+        kind=EDITABLE_ENTRIES["opening-hours"],
         organisation=offer.organisation,
         entry=place,
         template="directory/member/hours.html",
