@@ -8,7 +8,6 @@ every record, so bad data stops the whole import.
 
 from __future__ import annotations
 
-import uuid
 from datetime import date, time
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -18,6 +17,7 @@ from django.db import models, transaction
 from core.languages import target_language_codes
 from core.services import translation_save
 from core.translation import TranslatableModel
+from directory.exchange.entries import stable_id
 from directory.models import (
     Contact,
     District,
@@ -33,15 +33,6 @@ from directory.models import (
 from directory.search.index import search_index_offers
 
 ModelT = TypeVar("ModelT", bound=models.Model)
-
-# Namespace for identifiers derived from the data's own keys: the same
-# record gets the same UUID on every machine and every run.
-IMPORT_NAMESPACE = uuid.UUID("6f3c1d2e-5a4b-4c8d-9e0f-1a2b3c4d5e6f")
-
-
-def stable_id(*parts: str) -> uuid.UUID:
-    return uuid.uuid5(IMPORT_NAMESPACE, ":".join(parts))
-
 
 def _upsert(model: type[ModelT], lookup: dict[str, Any], values: dict[str, Any]) -> ModelT:
     """Create or update one row, validated like a form would validate it."""

@@ -19,11 +19,10 @@ from phonenumber_field.phonenumber import PhoneNumber
 from directory.exchange import cells
 from directory.exchange.cells import CellError
 from directory.exchange.columns import EXCHANGE_TABLES_BY_KEY, Column, ValueType
+from directory.exchange.entries import UNSET, Entry, Index, Known, Plan, stable_id
 from directory.exchange.hours import HoursError, parse_hours
-from directory.exchange.plan import UNSET, Entry, Index, Known, Plan, reference_candidates
 from directory.exchange.tables import Problem, Row, Table
 from directory.models import OfferLocation, Organisation
-from directory.services import stable_id
 
 # Fields that full_clean must leave to us (see the module docstring).
 NOT_CLEANED = {
@@ -47,7 +46,7 @@ _PLAIN_READERS = {
 }
 
 
-def entry(
+def row_entry(
     table: Table, row: Row, record_id: uuid.UUID | None, index: Index, known: Known
 ) -> tuple[Entry, list[Problem]]:
     """The row as an instance carrying its new values, and the problems found in it."""
@@ -128,6 +127,20 @@ def _apply(item: Entry, column: Column, raw: str, index: Index, known: Known) ->
             item.hours = set(parse_hours(cells.unescape(raw)))
         except HoursError as error:
             raise CellError(str(error)) from None
+
+
+def reference_candidates(column: Column, raw: str, index: Index) -> list[uuid.UUID]:
+    """The ids a reference cell may mean: a UUID, an external key of the file, a stable id."""
+    value = cells.unescape(raw).strip()
+    if not value:
+        return []
+    try:
+        return [uuid.UUID(value)]
+    except ValueError:
+        pass
+    target = EXCHANGE_TABLES_BY_KEY[column.refers_to]
+    found = index.external[target.key].get(value)
+    return [found] if found else [stable_id(target.singular, value)]
 
 
 def resolve(column: Column, raw: str, index: Index, known: Known) -> uuid.UUID | None:

@@ -21,12 +21,12 @@ from simple_history.utils import bulk_create_with_history
 
 from accounts.models import User
 from directory.exchange.columns import EXCHANGE_TABLES
-from directory.exchange.plan import UNSET, Entry, Plan, build_plan
+from directory.exchange.entries import UNSET, Entry, Plan, stable_id
+from directory.exchange.plan import build_plan
 from directory.exchange.readers import read_upload
 from directory.exchange.tables import ImportRefused, Problem
 from directory.models import Offer, OfferLanguage, OfferLocation, OpeningHours
 from directory.search.index import search_index_offers
-from directory.services import stable_id
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 
