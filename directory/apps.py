@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from core.demo.registry import register
+
 
 class DirectoryConfig(AppConfig):
     name = "directory"
@@ -10,3 +12,4 @@ class DirectoryConfig(AppConfig):
         from directory import signals
 
         signals.connect(self)
+        register("directory.demo", order=10)
