@@ -20,7 +20,6 @@ from network.services import (
     join_request_accept,
     join_request_decline,
     join_request_submit,
-    organisation_publish,
     submission_withdraw,
 )
 from network.tests.factories import JoinRequestFactory, VolunteerNeedFactory
@@ -209,20 +208,6 @@ def test_declining_sends_the_reason(coordinator):
     assert join_request.status == JoinStatus.DECLINED
     (mail,) = mails_to("amina@example.org")
     assert "Nicht in der Stadt" in mail.body
-
-
-def test_publishing_needs_a_complete_profile(organisation):
-    organisation.listed = False
-    organisation.description = ""
-    organisation.save()
-    with pytest.raises(ValueError):
-        organisation_publish(organisation=organisation)
-    organisation.description = "Wir beraten."
-    organisation.save()
-    ContactFactory(organisation=organisation, public=True)
-    organisation_publish(organisation=organisation)
-    organisation.refresh_from_db()
-    assert organisation.listed is True
 
 
 def test_withdrawing_deletes_the_submission(tandem, organisation):
