@@ -81,8 +81,6 @@ TARGET_EXPORT_PEAK_MB = 100.0
 # Each entry is one concept in German (the source), English, Ukrainian and Arabic,
 # so translations are built from the same choices as the German text.
 Words = tuple[str, str, str, str]
-LANGS = ("de", *TRANSLATED)
-
 OFFER_HEADS: list[Words] = [
     ("Beratung", "Counselling", "Консультація", "استشارة"),
     ("Deutschkurs", "German course", "Курс німецької мови", "دورة اللغة الألمانية"),
