@@ -21,6 +21,7 @@ from network.services import (
     join_request_decline,
     join_request_submit,
     submission_withdraw,
+    volunteer_need_save,
 )
 from network.tests.factories import JoinRequestFactory, VolunteerNeedFactory
 from network.tests.helpers import mails_to
@@ -247,3 +248,40 @@ def test_coordinators_are_not_told_of_matched_offers(coordinator, tandem, organi
     VolunteerNeedFactory(organisation=organisation, topics=[tandem])
     help_offer_submit(data=help_fields([tandem]), language="de")
     assert mails_to(coordinator.email) == []
+
+
+def test_volunteer_need_save_creates_and_updates_for_the_given_organisation(
+    tandem, organisation, other_organisation
+):
+    district = DistrictFactory()
+    need = volunteer_need_save(
+        organisation=organisation,
+        title="Hausaufgabenhilfe",
+        description="Nachmittags",
+        topics=[tandem],
+        languages=["ar"],
+        district=district,
+        is_open=True,
+    )
+
+    volunteer_need_save(
+        organisation=organisation,
+        need=need,
+        title="Hausaufgabenhilfe",
+        description="",
+        topics=[tandem],
+        languages=[],
+        district=None,
+        is_open=False,
+    )
+
+    need.refresh_from_db()
+    assert (need.organisation, need.description, need.languages, need.district, need.is_open) == (
+        organisation,
+        "",
+        [],
+        None,
+        False,
+    )
+    assert list(need.topics.all()) == [tandem]
+    assert not other_organisation.volunteer_needs.exists()
