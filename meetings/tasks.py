@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from core.mail import mail_queue, site_url
 from core.models import OutgoingMail
 from core.periodic import periodic_task
+from meetings.announcements import digests_send
 from meetings.enums import ReminderStage
 from meetings.models import ActionItem
 
@@ -87,6 +88,4 @@ def action_reminders() -> int:
 
 @periodic_task(every=timedelta(hours=1))
 def announcement_digests() -> int:
-    from meetings.announcements import digests_send
-
     return digests_send()
