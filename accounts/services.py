@@ -2,11 +2,10 @@ from __future__ import annotations
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
-from django.db import transaction
+from django.db import models, transaction
 
 from accounts.enums import Role
 from accounts.models import User
-from directory.models import Organisation
 
 
 @transaction.atomic
@@ -15,7 +14,7 @@ def user_create(
     email: str,
     name: str,
     role: Role,
-    organisation: Organisation | None = None,
+    organisation: models.Model | None = None,  # a member organisation of the directory
     password: str | None = None,
     email_verified: bool = False,
 ) -> User:

@@ -40,6 +40,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils.text import slugify  # noqa: E402
 
 from core.warmup import warm_up  # noqa: E402
+from directory.demo import taxonomy_import  # noqa: E402
 from directory.enums import MembershipStatus, OfferStatus, OrganisationKind  # noqa: E402
 from directory.models import (  # noqa: E402
     District,
@@ -58,7 +59,6 @@ from directory.models import (  # noqa: E402
     Topic,
 )
 from directory.search.index import search_index_rebuild  # noqa: E402
-from directory.services import taxonomy_import  # noqa: E402
 from festival.bench import measure as booklet_measure  # noqa: E402
 
 SEED = 20260126
@@ -81,8 +81,6 @@ TARGET_EXPORT_PEAK_MB = 100.0
 # Each entry is one concept in German (the source), English, Ukrainian and Arabic,
 # so translations are built from the same choices as the German text.
 Words = tuple[str, str, str, str]
-LANGS = ("de", *TRANSLATED)
-
 OFFER_HEADS: list[Words] = [
     ("Beratung", "Counselling", "Консультація", "استشارة"),
     ("Deutschkurs", "German course", "Курс німецької мови", "دورة اللغة الألمانية"),
@@ -316,7 +314,7 @@ def description(rng: random.Random, words: int) -> Words:
 def build_data(rng: random.Random) -> Built:
     """Taxonomy, organisations, locations, offers, hours and translations."""
     started = time.perf_counter()
-    with open(BASE_DIR / "core" / "demo" / "taxonomy.json", encoding="utf-8") as handle:
+    with open(BASE_DIR / "directory" / "demo" / "taxonomy.json", encoding="utf-8") as handle:
         taxonomy_import(data=json.load(handle))
     topics = list(Topic.objects.order_by("slug"))
     groups = list(TargetGroup.objects.order_by("slug"))

@@ -52,10 +52,3 @@ def ensure_scheduled() -> list[str]:
             scheduled.enqueue()
             queued.append(path)
     return queued
-
-
-def pending_delay(path: str) -> timedelta | None:
-    """How long until the next waiting run of a periodic task (for tests and status)."""
-    result = DBTaskResult.objects.filter(status="READY", task_path=path).order_by("run_after")
-    first = result.first()
-    return None if first is None else first.run_after - timezone.now()

@@ -1,4 +1,4 @@
-"""Background tasks of the core app (found by ``run_worker`` through autodiscovery)."""
+"""Background tasks of the core app (imported at start-up by ``core.apps``)."""
 
 from core.mail import deliver_mail, mail_sweep
 

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from core.demo.registry import register
+
 
 class DirectoryConfig(AppConfig):
     name = "directory"
@@ -8,6 +10,6 @@ class DirectoryConfig(AppConfig):
 
     def ready(self) -> None:
         from directory import signals
-        from directory.freshness import tasks  # noqa: F401 - registers the periodic task
 
         signals.connect(self)
+        register("directory.demo", order=10)

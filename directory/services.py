@@ -1,269 +1,80 @@
-"""Writes to the directory.
+"""The directory's write services for other apps.
 
-``directory_import`` loads organisations, contacts, locations, offers and the
-taxonomy from plain data (the shape of ``core/demo/*.json``). It upserts by
-stable identifiers, so running it twice changes nothing, and it validates
-every record, so bad data stops the whole import.
+The network admits and publishes member organisations through these; it
+never writes the directory's tables itself. (The directory's own areas
+have their services next to them: ``member``, ``exchange``, ``translating``,
+``freshness``.)
 """
 
 from __future__ import annotations
 
-import uuid
-from datetime import date, time
-from decimal import Decimal
-from typing import Any, TypeVar
+from datetime import date
 
-from django.db import models, transaction
+from django.db import transaction
+from django.utils.text import slugify
 
-from core.languages import target_language_codes
-from core.services import translation_save
-from core.translation import TranslatableModel
-from directory.models import (
-    Contact,
-    District,
-    Location,
-    Offer,
-    OfferLanguage,
-    OfferLocation,
-    OpeningHours,
-    Organisation,
-    TargetGroup,
-    Topic,
-)
-from directory.search.updates import (
-    districts_changed,
-    index_updates,
-    organisations_changed,
-    target_groups_changed,
-    topics_changed,
-)
-
-ModelT = TypeVar("ModelT", bound=models.Model)
-
-# Namespace for identifiers derived from the data's own keys: the same
-# record gets the same UUID on every machine and every run.
-IMPORT_NAMESPACE = uuid.UUID("6f3c1d2e-5a4b-4c8d-9e0f-1a2b3c4d5e6f")
+from directory.enums import MembershipStatus, OrganisationKind
+from directory.models import Organisation
+from directory.search.updates import index_updates, organisations_changed
 
 
-def stable_id(*parts: str) -> uuid.UUID:
-    return uuid.uuid5(IMPORT_NAMESPACE, ":".join(parts))
-
-
-def _upsert(model: type[ModelT], lookup: dict[str, Any], values: dict[str, Any]) -> ModelT:
-    """Create or update one row, validated like a form would validate it."""
-    instance = model.objects.filter(**lookup).first() or model(**lookup)
-    for field, value in values.items():
-        setattr(instance, field, value)
-    instance.full_clean()
-    instance.save()
-    return instance
-
-
-def _translate(source: TranslatableModel, texts: dict[str, dict[str, Any]]) -> None:
-    """Store translations given as ``{field: {language: text}}`` (German is the source)."""
-    for language in target_language_codes():
-        values = {
-            field: by_language[language]
-            for field, by_language in texts.items()
-            if by_language.get(language)
-        }
-        if values:
-            translation_save(source=source, language=language, values=_joined(values))
-
-
-def _joined(values: dict[str, Any]) -> dict[str, str]:
-    """Keyword lists are stored one per line."""
-    return {
-        field: "\n".join(value) if isinstance(value, list) else value
-        for field, value in values.items()
-    }
+def _unique_slug(name: str) -> str:
+    base = slugify(name)[:70] or "mitglied"
+    slug, number = base, 2
+    while Organisation.objects.filter(slug=slug).exists():
+        slug, number = f"{base}-{number}", number + 1
+    return slug
 
 
 @transaction.atomic
-@index_updates()
-def taxonomy_import(*, data: dict[str, Any]) -> None:
-    """Topics, target groups and districts, keyed by slug."""
-    for position, item in enumerate(data["topics"]):
-        topic = _upsert(
-            Topic,
-            {"id": stable_id("topic", item["slug"])},
-            {
-                "slug": item["slug"],
-                "name": item["name"]["de"],
-                "keywords": "\n".join(item["keywords"]["de"]),
-                "position": position,
-            },
-        )
-        _translate(topic, {"name": item["name"], "keywords": item["keywords"]})
-        topics_changed([topic.pk])
-    for position, item in enumerate(data["target_groups"]):
-        group = _upsert(
-            TargetGroup,
-            {"slug": item["slug"]},
-            {"name": item["name"]["de"], "position": position},
-        )
-        _translate(group, {"name": item["name"]})
-        target_groups_changed([group.pk])
-    for item in data["districts"]:
-        district = _upsert(
-            District,
-            {"slug": item["slug"]},
-            {"name": item["name"], "municipality": item["municipality"]},
-        )
-        districts_changed([district.pk])
-
-
-@transaction.atomic
-@index_updates()
-def organisations_import(*, data: list[dict[str, Any]]) -> None:
-    """Organisations with their contacts, locations, offers and opening hours."""
-    for item in data:
-        organisation = _import_organisation(item)
-        organisations_changed([organisation.pk])
-
-
-def _de(texts: dict[str, str] | None) -> str:
-    return (texts or {}).get("de", "")
-
-
-def _import_organisation(item: dict[str, Any]) -> Organisation:
-    slug = item["slug"]
-    organisation = _upsert(
-        Organisation,
-        {"id": stable_id("organisation", slug)},
-        {
-            "slug": slug,
-            "name": item["name"],
-            "kind": item["kind"],
-            "membership_status": item["status"],
-            "member_since": date.fromisoformat(item["member_since"])
-            if item.get("member_since")
-            else None,
-            "description": _de(item.get("description")),
-            "statement": _de(item.get("statement")),
-            "email": item.get("email", ""),
-            "phone": item.get("phone", ""),
-            "website": item.get("website", ""),
-        },
+def member_organisation_create(
+    *, name: str, kind: OrganisationKind | str, member_since: date
+) -> Organisation:
+    """A new active member, not yet listed publicly (the coordinator publishes
+    its profile once it is complete); its slug is made unique from ``name``."""
+    organisation = Organisation(
+        name=name,
+        slug=_unique_slug(name),
+        kind=kind,
+        membership_status=MembershipStatus.ACTIVE,
+        member_since=member_since,
+        listed=False,
     )
-    _translate(
-        organisation,
-        {"description": item.get("description", {}), "statement": item.get("statement", {})},
-    )
-
-    contacts = {}
-    for position, contact_item in enumerate(item.get("contacts", [])):
-        contact = _upsert(
-            Contact,
-            {"id": stable_id("contact", slug, contact_item["key"])},
-            {
-                "organisation": organisation,
-                "name": contact_item["name"],
-                "role": _de(contact_item.get("role")),
-                "email": contact_item.get("email", ""),
-                "phone": contact_item.get("phone", ""),
-                "public": contact_item.get("public", False),
-                "network_role": contact_item.get("network_role", ""),
-                "position": position,
-            },
-        )
-        _translate(contact, {"role": contact_item.get("role", {})})
-        contacts[contact_item["key"]] = contact
-    if item.get("statement_by"):
-        organisation.statement_by = contacts[item["statement_by"]]
-        organisation.full_clean()
-        organisation.save(update_fields=["statement_by"])
-
-    locations = {}
-    for location_item in item.get("locations", []):
-        location = _upsert(
-            Location,
-            {"id": stable_id("location", slug, location_item["key"])},
-            {
-                "organisation": organisation,
-                "name": location_item["name"],
-                "street": location_item["street"],
-                "postal_code": location_item["postal_code"],
-                "city": location_item["city"],
-                "district": District.objects.get(slug=location_item["district"])
-                if location_item.get("district")
-                else None,
-                "latitude": _decimal(location_item.get("latitude")),
-                "longitude": _decimal(location_item.get("longitude")),
-                "wheelchair_accessible": location_item.get("wheelchair_accessible", False),
-                "accessibility": _de(location_item.get("accessibility")),
-            },
-        )
-        _translate(location, {"accessibility": location_item.get("accessibility", {})})
-        locations[location_item["key"]] = location
-
-    for offer_item in item.get("offers", []):
-        _import_offer(organisation, offer_item, locations)
+    organisation.full_clean()
+    organisation.save()
     return organisation
 
 
-def _decimal(value: float | None) -> Decimal | None:
-    return None if value is None else Decimal(str(value)).quantize(Decimal("0.000001"))
+@transaction.atomic
+@index_updates()
+def member_organisation_activate(*, organisation: Organisation, since: date) -> Organisation:
+    """Make an existing organisation an active member. One that was not an
+    active member is unlisted until its profile is published; ``since`` is
+    its membership start unless it has one."""
+    if organisation.membership_status != MembershipStatus.ACTIVE:
+        organisation.listed = False
+    organisation.membership_status = MembershipStatus.ACTIVE
+    organisation.member_since = organisation.member_since or since
+    organisation.full_clean()
+    organisation.save()
+    organisations_changed([organisation.pk])
+    return organisation
 
 
-def _import_offer(
-    organisation: Organisation, item: dict[str, Any], locations: dict[str, Location]
-) -> Offer:
-    offer = _upsert(
-        Offer,
-        {"id": stable_id("offer", item["slug"])},
-        {
-            "organisation": organisation,
-            "name": item["name"]["de"],
-            "description": _de(item.get("description")),
-            "status": item.get("status", "active"),
-            "free_of_charge": item.get("free_of_charge", True),
-            "cost": _de(item.get("cost")),
-            "eligibility": _de(item.get("eligibility")),
-            "how_to_apply": _de(item.get("how_to_apply")),
-            "last_verified": date.fromisoformat(item["last_verified"])
-            if item.get("last_verified")
-            else None,
-        },
+def member_profile_is_complete(organisation: Organisation) -> bool:
+    """Ready to publish: a description and at least one public contact."""
+    return (
+        bool(organisation.description.strip())
+        and organisation.contacts.filter(public=True).exists()
     )
-    _translate(
-        offer,
-        {
-            field: item.get(field, {})
-            for field in ("name", "description", "cost", "eligibility", "how_to_apply")
-        },
-    )
-    offer.topics.set(Topic.objects.filter(slug__in=item.get("topics", [])))
-    offer.target_groups.set(TargetGroup.objects.filter(slug__in=item.get("target_groups", [])))
 
-    codes = item.get("languages", [])
-    offer.languages.exclude(code__in=codes).delete()
-    for code in codes:
-        _upsert(OfferLanguage, {"offer": offer, "code": code}, {})
 
-    wanted_places = set()
-    for place in item.get("locations", []):
-        location = locations[place["location"]]
-        offer_location = _upsert(
-            OfferLocation,
-            {"id": stable_id("offer-location", item["slug"], place["location"])},
-            {"offer": offer, "location": location},
-        )
-        wanted_places.add(offer_location.pk)
-        wanted_hours = set()
-        for row in place.get("hours", []):
-            for weekday in row["weekdays"]:
-                hours = _upsert(
-                    OpeningHours,
-                    {"id": stable_id("hours", str(offer_location.pk), str(weekday), row["opens"])},
-                    {
-                        "offer_location": offer_location,
-                        "weekday": weekday,
-                        "opens_at": time.fromisoformat(row["opens"]),
-                        "closes_at": time.fromisoformat(row["closes"]),
-                    },
-                )
-                wanted_hours.add(hours.pk)
-        offer_location.opening_hours.exclude(pk__in=wanted_hours).delete()
-    OfferLocation.objects.filter(offer=offer).exclude(pk__in=wanted_places).delete()
-    return offer
+@transaction.atomic
+@index_updates()
+def member_organisation_publish(*, organisation: Organisation) -> None:
+    """Show an accepted member in the public network overview (profile complete)."""
+    if not member_profile_is_complete(organisation):
+        raise ValueError("the profile is not complete")
+    organisation.listed = True
+    organisation.save(update_fields=["listed", "updated_at"])
+    organisations_changed([organisation.pk])

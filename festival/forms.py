@@ -12,6 +12,7 @@ from django.forms.models import fields_for_model, model_to_dict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import add_validation_error
 from core.spam import SpamGuardForm
 from directory.validators import validate_spoken_language
 from festival.enums import Audience, Category, EditionStatus, EventState
@@ -170,9 +171,7 @@ class EventForm(forms.Form):
                 venue=data.get("venue"),
             )
         except ValidationError as error:
-            for field, messages in error.message_dict.items():
-                for message in messages:
-                    self.add_error(field, message)
+            add_validation_error(self, error)
         return data
 
     def event_fields(self) -> dict:

@@ -10,6 +10,7 @@ from django.utils import timezone
 from core.mail import mail_send, site_link
 from core.models import OutgoingMail
 from core.periodic import periodic_task
+from meetings.announcements import digests_send
 from meetings.enums import ReminderStage
 from meetings.models import ActionItem
 
@@ -69,6 +70,4 @@ def action_reminders() -> int:
 
 @periodic_task(every=timedelta(hours=1))
 def announcement_digests() -> int:
-    from meetings.announcements import digests_send
-
     return digests_send()

@@ -1,10 +1,12 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from core.demo.registry import register
+
 
 class NetworkConfig(AppConfig):
     name = "network"
     verbose_name = _("Joining and helping")
 
     def ready(self) -> None:
-        from network import tasks  # noqa: F401  (registers the periodic tasks)
+        register("network.demo", order=40)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from datetime import timedelta
 
 from django.conf import settings
@@ -17,19 +18,17 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
-from django.utils.text import slugify
 
 from accounts.enums import Role
 from accounts.models import User
 from accounts.services import user_create
 from core.mail import site_url
-from directory.enums import MembershipStatus
-from directory.models import Organisation
-from directory.search.updates import index_updates, organisations_changed
+from directory.models import District, Organisation, Topic
+from directory.services import member_organisation_activate, member_organisation_create
 from network import mails
 from network.enums import JoinStatus
 from network.links import HELP, JOIN, status_url
-from network.models import HelpOffer, JoinRequest
+from network.models import HelpOffer, JoinRequest, VolunteerNeed
 from network.routing import help_offer_route_automatically
 
 JOIN_FIELDS = ("kind", "name", "organisation_name", "activity", "email", "phone", "message")
@@ -121,14 +120,6 @@ def submission_withdraw(*, submission: JoinRequest | HelpOffer) -> None:
     submission.delete()
 
 
-def _unique_slug(name: str) -> str:
-    base = slugify(name)[:70] or "mitglied"
-    slug, number = base, 2
-    while Organisation.objects.filter(slug=slug).exists():
-        slug, number = f"{base}-{number}", number + 1
-    return slug
-
-
 def _invitation_link(user: User, language: str) -> str:
     """A password-reset link of Django's token generator: single use (the token
     depends on the password, which it sets) and expiring (PASSWORD_RESET_TIMEOUT)."""
@@ -139,7 +130,6 @@ def _invitation_link(user: User, language: str) -> str:
 
 
 @transaction.atomic
-@index_updates()
 def join_request_accept(
     *,
     join_request: JoinRequest,
@@ -152,30 +142,20 @@ def join_request_accept(
 ) -> Organisation:
     """Accept a join request.
 
-    Steps: link the given organisation or create one; make it an active
-    member (not yet listed publicly: the coordinator publishes the profile
-    once it is complete); create a member-editor login without a password;
-    record the decision; e-mail a single-use, expiring link to set the
-    password, in the language of the request.
+    Steps: create a member organisation, or make the given one an active
+    member, through the directory's services (not yet listed publicly: the
+    coordinator publishes the profile once it is complete); create a
+    member-editor login without a password; record the decision; e-mail a
+    single-use, expiring link to set the password, in the language of the
+    request.
     """
     today = timezone.localdate()
     if organisation is None:
-        organisation = Organisation(
-            name=organisation_name,
-            slug=_unique_slug(organisation_name),
-            kind=kind,
-            membership_status=MembershipStatus.ACTIVE,
-            member_since=today,
-            listed=False,
+        organisation = member_organisation_create(
+            name=organisation_name, kind=kind, member_since=today
         )
     else:
-        if organisation.membership_status != MembershipStatus.ACTIVE:
-            organisation.listed = False
-        organisation.membership_status = MembershipStatus.ACTIVE
-        organisation.member_since = organisation.member_since or today
-    organisation.full_clean()
-    organisation.save()
-    organisations_changed([organisation.pk])
+        organisation = member_organisation_activate(organisation=organisation, since=today)
     user = user_create(
         email=editor_email,
         name=editor_name,
@@ -204,31 +184,28 @@ def join_request_decline(*, join_request: JoinRequest, reason: str, by: User) ->
     mails.join_declined(join_request)
 
 
-def profile_is_complete(organisation: Organisation) -> bool:
-    """Ready to publish: a description and at least one public contact."""
-    return (
-        bool(organisation.description.strip())
-        and organisation.contacts.filter(public=True).exists()
-    )
-
-
 @transaction.atomic
-@index_updates()
-def organisation_publish(*, organisation: Organisation) -> None:
-    """Show an accepted member in the public network overview (profile complete)."""
-    if not profile_is_complete(organisation):
-        raise ValueError("the profile is not complete")
-    organisation.listed = True
-    organisation.save(update_fields=["listed", "updated_at"])
-    organisations_changed([organisation.pk])
-
-
-@transaction.atomic
-def volunteer_need_save(*, form, organisation: Organisation):
-    """Save a volunteer need from its (valid) form, always for ``organisation``."""
-    need = form.save(commit=False)
+def volunteer_need_save(
+    *,
+    organisation: Organisation,
+    need: VolunteerNeed | None = None,
+    title: str,
+    description: str,
+    topics: Iterable[Topic],
+    languages: list[str],
+    district: District | None,
+    is_open: bool,
+) -> VolunteerNeed:
+    """Create a volunteer need of ``organisation``, or update ``need`` (always
+    for ``organisation``); validate; save; set its topics."""
+    need = need or VolunteerNeed()
     need.organisation = organisation
+    need.title = title
+    need.description = description
+    need.languages = list(languages)
+    need.district = district
+    need.is_open = is_open
     need.full_clean()
     need.save()
-    form.save_m2m()
+    need.topics.set(topics)
     return need

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from directory.exchange.columns import KINDS
+from directory.exchange.columns import EXCHANGE_TABLES
 from directory.exchange.readers import EXTENSIONS, kind_from_name
 
 
@@ -29,7 +29,7 @@ class ImportForm(forms.Form):
         label=_("A CSV file holds"),
         required=False,
         choices=[("", _("what its name says (e.g. offers.csv)"))]
-        + [(kind.key, kind.label) for kind in KINDS],
+        + [(kind.key, kind.label) for kind in EXCHANGE_TABLES],
         help_text=_("Only needed for a single CSV file with another name."),
     )
 

@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from directory.api.ids import TARGET_GROUPS_TAXONOMY_ID, TOPICS_TAXONOMY_ID
 from directory.enums import MembershipStatus, OrganisationKind
 from directory.exchange.cells import bool_text, list_text
-from directory.exchange.columns import HSDS_EXTENSION, KINDS
+from directory.exchange.columns import EXCHANGE_TABLES, HSDS_EXTENSION
 from directory.exchange.hours import DAY_ABBREVIATIONS
 from directory.exchange.tables import ImportRefused, Problem, Row, RowBudget, Table
 from directory.models import District
@@ -110,7 +110,8 @@ class _Reader:
         self.budget = budget
         self.problems: list[Problem] = []
         self.tables = {
-            kind.key: Table(kind=kind, source=name, labels=LABELS[kind.key]) for kind in KINDS
+            kind.key: Table(kind=kind, source=name, labels=LABELS[kind.key])
+            for kind in EXCHANGE_TABLES
         }
         self.seen_locations: set[str] = set()
         self.term_codes: dict[str, str] = {}

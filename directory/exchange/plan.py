@@ -14,14 +14,14 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from typing import Any
 
 from django.utils.translation import gettext as _
 
 from directory.exchange.cells import CellError, read_uuid, unescape
-from directory.exchange.columns import KINDS, KINDS_BY_KEY, Column, Kind, ValueType
+from directory.exchange.columns import EXCHANGE_TABLES, Kind, ValueType
+from directory.exchange.entries import Index, Known, Plan, stable_id
 from directory.exchange.hours import Opening
+from directory.exchange.records import cross_checks, reference_candidates, row_entry
 from directory.exchange.tables import Problem, Row, Table
 from directory.models import (
     District,
@@ -33,84 +33,24 @@ from directory.models import (
     TargetGroup,
     Topic,
 )
-from directory.services import stable_id
 
 CHUNK = 500
-UNSET: Any = object()  # a link column the row does not have: the stored links stay
-
-
-@dataclass
-class Entry:
-    """One row made into a model instance (not saved), with the links saved after it."""
-
-    kind: Kind
-    table: Table
-    row: Row
-    instance: Any
-    is_new: bool
-    changed: bool = False
-    topics: Any = UNSET  # set of topic ids
-    target_groups: Any = UNSET  # set of target group ids
-    languages: Any = UNSET  # set of language codes
-    hours: Any = UNSET  # set of Opening
-    statement_by: Any = UNSET  # contact id or None
-
-    def problem(self, column: str, message: str) -> Problem:
-        label = self.table.labels.get(column, column)
-        return Problem(self.table.source, self.row.number, label, message)
-
-
-@dataclass
-class Plan:
-    """What the import would write, per kind in import order, or why it cannot."""
-
-    entries: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
-    problems: list[Problem] = field(default_factory=list)
-
-
-@dataclass
-class Known:
-    """What the database holds that rows refer to, read in a few queries."""
-
-    instances: dict[str, dict[uuid.UUID, Any]] = field(default_factory=dict)
-    owners: dict[str, dict[uuid.UUID, uuid.UUID | None]] = field(default_factory=dict)
-    slugs: dict[str, uuid.UUID] = field(default_factory=dict)  # organisation slug -> id
-    topics: dict[str, uuid.UUID] = field(default_factory=dict)
-    target_groups: dict[str, int] = field(default_factory=dict)
-    districts: dict[str, int] = field(default_factory=dict)
-    # Current links of the offers and places in the file, to tell "unchanged".
-    offer_links: dict[str, dict[uuid.UUID, set]] = field(default_factory=dict)
-    places: dict[tuple[uuid.UUID, uuid.UUID], OfferLocation] = field(default_factory=dict)
-    # The (offer, location) pair of each place id the file names.
-    place_ids: dict[uuid.UUID, tuple[uuid.UUID, uuid.UUID]] = field(default_factory=dict)
-    hours: dict[uuid.UUID, set[Opening]] = field(default_factory=dict)
-
-
-class Index:
-    """The rows' own ids, external keys and slugs, to resolve references within the file."""
-
-    def __init__(self) -> None:
-        self.ids: dict[str, dict[uuid.UUID, Row]] = defaultdict(dict)
-        self.external: dict[str, dict[str, uuid.UUID]] = defaultdict(dict)
-        self.slugs: dict[str, uuid.UUID] = {}
 
 
 def build_plan(tables: list[Table], problems: list[Problem]) -> Plan:
     """Check every row of ``tables``; the plan's problems include ``problems`` (header rows)."""
-    from directory.exchange import records  # records needs Entry and Known from here
-
     plan = Plan(problems=list(problems))
     tables = [table for table in tables if not _has_header_problem(table, problems)]
     index = Index()
     rows = _identify(tables, index, plan)
     known = _load(rows, index)
-    for kind in KINDS:
+    for kind in EXCHANGE_TABLES:
         for table, row, record_id in rows:
             if table.kind is kind:
-                entry, found = records.entry(table, row, record_id, index, known)
-                plan.entries[kind.key].append(entry)
+                item, found = row_entry(table, row, record_id, index, known)
+                plan.entries[kind.key].append(item)
                 plan.problems += found
-    plan.problems += records.cross_checks(plan, known)
+    plan.problems += cross_checks(plan, known)
     return plan
 
 
@@ -177,20 +117,6 @@ def _problem(table: Table, row: Row, column: str, message: str) -> Problem:
 # --- Reading what the rows need, in bulk -----------------------------------------------
 
 
-def reference_candidates(column: Column, raw: str, index: Index) -> list[uuid.UUID]:
-    """The ids a reference cell may mean: a UUID, an external key of the file, a stable id."""
-    value = unescape(raw).strip()
-    if not value:
-        return []
-    try:
-        return [uuid.UUID(value)]
-    except ValueError:
-        pass
-    target = KINDS_BY_KEY[column.refers_to]
-    found = index.external[target.key].get(value)
-    return [found] if found else [stable_id(target.singular, value)]
-
-
 def _chunks(values: Iterable, size: int = CHUNK) -> Iterable[list]:
     values = list(values)
     for start in range(0, len(values), size):
@@ -212,7 +138,7 @@ def _load(rows: list[RowWithId], index: Index) -> Known:
                     slugs.add(unescape(raw).strip())
         if table.kind.key == "organisations" and "slug" in row.cells:
             slugs.add(row.cells["slug"].strip())
-    for kind in KINDS[:4]:
+    for kind in EXCHANGE_TABLES[:4]:
         known.instances[kind.key] = {}
         known.owners[kind.key] = {}
         for ids in _chunks(wanted[kind.key]):

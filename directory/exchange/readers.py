@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from directory.exchange.cells import bool_text
-from directory.exchange.columns import KINDS, KINDS_BY_KEY, Kind
+from directory.exchange.columns import EXCHANGE_TABLES, EXCHANGE_TABLES_BY_KEY, Kind
 from directory.exchange.hsds_reader import read_hsds
 from directory.exchange.tables import (
     ImportRefused,
@@ -64,7 +64,7 @@ def read_upload(*, name: str, data: bytes, kind_key: str = "") -> tuple[list[Tab
     budget = RowBudget(settings.DIRECTORY_IMPORT_MAX_ROWS)
     suffix = PurePosixPath(name.lower()).suffix
     if suffix == ".csv":
-        kind = KINDS_BY_KEY.get(kind_key) or kind_from_name(name)
+        kind = EXCHANGE_TABLES_BY_KEY.get(kind_key) or kind_from_name(name)
         if kind is None:
             raise ImportRefused(_unknown_csv(name), source=name)
         return read_csv(kind=kind, name=name, data=data, budget=budget)
@@ -84,7 +84,7 @@ def read_upload(*, name: str, data: bytes, kind_key: str = "") -> tuple[list[Tab
 def kind_from_name(name: str) -> Kind | None:
     """``offers.csv`` holds offers; so does ``offers (2).csv``."""
     stem = PurePosixPath(name.lower()).stem
-    for kind in sorted(KINDS, key=lambda kind: -len(kind.key)):
+    for kind in sorted(EXCHANGE_TABLES, key=lambda kind: -len(kind.key)):
         if stem == kind.key or stem.startswith(f"{kind.key} ") or stem.startswith(f"{kind.key}-"):
             return kind
     return None
@@ -100,7 +100,7 @@ def _too_large(name: str, max_bytes: int) -> str:
 def _unknown_csv(name: str) -> str:
     return _(
         "Choose what the CSV file “%(file)s” contains, or name it after its kind: %(names)s."
-    ) % {"file": name, "names": ", ".join(kind.file_name for kind in KINDS)}
+    ) % {"file": name, "names": ", ".join(kind.file_name for kind in EXCHANGE_TABLES)}
 
 
 # --- CSV ----------------------------------------------------------------------------
@@ -202,7 +202,7 @@ def read_zip(*, name: str, data: bytes, budget: RowBudget) -> tuple[list[Table],
     problems: list[Problem] = []
     for info in sorted(members, key=lambda info: _kind_order(info.filename)):
         member = PurePosixPath(info.filename).name
-        kind = KINDS_BY_KEY.get(PurePosixPath(member.lower()).stem)
+        kind = EXCHANGE_TABLES_BY_KEY.get(PurePosixPath(member.lower()).stem)
         if kind is None or not member.lower().endswith(".csv"):
             problems.append(Problem(member, "", "", _unknown_member()))
             continue
@@ -217,7 +217,7 @@ def read_zip(*, name: str, data: bytes, budget: RowBudget) -> tuple[list[Table],
 
 def _unknown_member() -> str:
     return _("Unknown file in the ZIP archive; the import reads %(names)s.") % {
-        "names": ", ".join(kind.file_name for kind in KINDS)
+        "names": ", ".join(kind.file_name for kind in EXCHANGE_TABLES)
     }
 
 
@@ -237,7 +237,10 @@ def _hidden(path: str) -> bool:
 
 def _kind_order(path: str) -> int:
     stem = PurePosixPath(path.lower()).stem
-    return next((position for position, kind in enumerate(KINDS) if kind.key == stem), len(KINDS))
+    return next(
+        (position for position, kind in enumerate(EXCHANGE_TABLES) if kind.key == stem),
+        len(EXCHANGE_TABLES),
+    )
 
 
 def _member_bytes(archive: zipfile.ZipFile, info: zipfile.ZipInfo, member: str) -> bytes:
@@ -285,7 +288,7 @@ def _read_sheets(workbook, budget: RowBudget) -> tuple[list[Table], list[Problem
         title = sheet.title.strip().lower()
         if title in HELP_SHEETS:
             continue
-        kind = KINDS_BY_KEY.get(title)
+        kind = EXCHANGE_TABLES_BY_KEY.get(title)
         if kind is None or not hasattr(sheet, "iter_rows"):
             problems.append(Problem(sheet.title, "", "", _unknown_sheet()))
             continue
@@ -301,7 +304,7 @@ def _read_sheets(workbook, budget: RowBudget) -> tuple[list[Table], list[Problem
 
 def _unknown_sheet() -> str:
     return _("Unknown sheet; the import reads the sheets %(names)s.") % {
-        "names": ", ".join(kind.key for kind in KINDS)
+        "names": ", ".join(kind.key for kind in EXCHANGE_TABLES)
     }
 
 

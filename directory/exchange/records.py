@@ -18,12 +18,11 @@ from phonenumber_field.phonenumber import PhoneNumber
 
 from directory.exchange import cells
 from directory.exchange.cells import CellError
-from directory.exchange.columns import KINDS_BY_KEY, Column, ValueType
+from directory.exchange.columns import EXCHANGE_TABLES_BY_KEY, Column, ValueType
+from directory.exchange.entries import UNSET, Entry, Index, Known, Plan, stable_id
 from directory.exchange.hours import HoursError, parse_hours
-from directory.exchange.plan import UNSET, Entry, Index, Known, Plan, reference_candidates
 from directory.exchange.tables import Problem, Row, Table
 from directory.models import OfferLocation, Organisation
-from directory.services import stable_id
 
 # Fields that full_clean must leave to us (see the module docstring).
 NOT_CLEANED = {
@@ -47,7 +46,7 @@ _PLAIN_READERS = {
 }
 
 
-def entry(
+def row_entry(
     table: Table, row: Row, record_id: uuid.UUID | None, index: Index, known: Known
 ) -> tuple[Entry, list[Problem]]:
     """The row as an instance carrying its new values, and the problems found in it."""
@@ -130,6 +129,20 @@ def _apply(item: Entry, column: Column, raw: str, index: Index, known: Known) ->
             raise CellError(str(error)) from None
 
 
+def reference_candidates(column: Column, raw: str, index: Index) -> list[uuid.UUID]:
+    """The ids a reference cell may mean: a UUID, an external key of the file, a stable id."""
+    value = cells.unescape(raw).strip()
+    if not value:
+        return []
+    try:
+        return [uuid.UUID(value)]
+    except ValueError:
+        pass
+    target = EXCHANGE_TABLES_BY_KEY[column.refers_to]
+    found = index.external[target.key].get(value)
+    return [found] if found else [stable_id(target.singular, value)]
+
+
 def resolve(column: Column, raw: str, index: Index, known: Known) -> uuid.UUID | None:
     """The id of the record a reference cell names, in this upload or in the directory."""
     value = cells.unescape(raw).strip()
@@ -137,7 +150,7 @@ def resolve(column: Column, raw: str, index: Index, known: Known) -> uuid.UUID |
         if column.required:
             raise CellError(_("This cell must not be empty."))
         return None
-    target = KINDS_BY_KEY[column.refers_to]
+    target = EXCHANGE_TABLES_BY_KEY[column.refers_to]
     for candidate in reference_candidates(column, raw, index):
         if candidate in index.ids[target.key] or candidate in known.instances[target.key]:
             return candidate

@@ -7,7 +7,8 @@ Rows are created or updated, never deleted; a list cell (topics, languages,
 opening hours) replaces the stored list. Importing the same file again
 changes nothing: records keep their ids (the ``id`` column, or the stable id
 derived from ``external_id``), and a row that matches the stored record is
-not written at all.
+not written at all. ``exchange_tables_import`` imports tables made
+elsewhere (the demo data) the same way, with their rows' translations.
 """
 
 from __future__ import annotations
@@ -20,10 +21,12 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from accounts.models import User
-from directory.exchange.columns import KINDS
-from directory.exchange.plan import UNSET, Entry, Plan, build_plan
+from core.services import translation_save
+from directory.exchange.columns import EXCHANGE_TABLES
+from directory.exchange.entries import UNSET, Entry, Plan, stable_id
+from directory.exchange.plan import build_plan
 from directory.exchange.readers import read_upload
-from directory.exchange.tables import ImportRefused, Problem
+from directory.exchange.tables import ImportRefused, Problem, Table
 from directory.models import Offer, OfferLanguage, OfferLocation, OpeningHours
 from directory.search.updates import (
     index_updates,
@@ -32,7 +35,6 @@ from directory.search.updates import (
     organisations_changed,
     places_changed,
 )
-from directory.services import stable_id
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 
@@ -55,10 +57,9 @@ def exchange_import(
     """Import an uploaded file (CSV, ZIP of CSV files, XLSX or HSDS JSON).
 
     Steps: read the file into tables, refusing it as a whole if it is too
-    large, has too many rows, or is not what its name says; check every
-    row (``plan``); with any problem, write nothing and return the
-    problems; else write the plan in one transaction. ``by`` is named in
-    the history of the records created in bulk.
+    large, has too many rows, or is not what its name says; import the
+    tables (``exchange_tables_import``). ``by`` is named in the history of
+    the records created in bulk.
     """
     try:
         tables, problems = read_upload(name=name, data=data, kind_key=kind_key)
@@ -67,7 +68,23 @@ def exchange_import(
     if not problems and not any(table.rows for table in tables):
         message = _("The file holds no rows to import.")
         return ImportResult(problems=[Problem(name, "", "", message)])
-    plan = build_plan(tables, problems)
+    return exchange_tables_import(tables=tables, problems=problems, source=name, by=by)
+
+
+def exchange_tables_import(
+    *,
+    tables: list[Table],
+    source: str,
+    problems: list[Problem] | None = None,
+    by: User | None = None,
+) -> ImportResult:
+    """Import tables of records, all or nothing (``source`` names them in problems).
+
+    Steps: check every row (``plan``), together with the ``problems`` the
+    reader found; with any problem, write nothing and return the problems;
+    else write the plan in one transaction, with the rows' translations.
+    """
+    plan = build_plan(tables, problems or [])
     if plan.problems:
         return ImportResult(problems=plan.problems)
     try:
@@ -79,7 +96,7 @@ def exchange_import(
             "The directory changed while the file was imported, so nothing was written. "
             "Please upload the file again."
         )
-        return ImportResult(problems=[Problem(name, "", "", message)])
+        return ImportResult(problems=[Problem(source, "", "", message)])
 
 
 @transaction.atomic
@@ -92,7 +109,7 @@ def _write(plan: Plan, by: User | None) -> dict[str, Counter]:
     """
     counts: dict[str, Counter] = {}
     new_rows: dict[type, list] = {OfferLanguage: [], OpeningHours: []}
-    for kind in KINDS:
+    for kind in EXCHANGE_TABLES:
         counts[kind.key] = Counter({CREATED: 0, UPDATED: 0, UNCHANGED: 0})
         for item in plan.entries[kind.key]:
             if not item.changed:
@@ -107,6 +124,7 @@ def _write(plan: Plan, by: User | None) -> dict[str, Counter]:
     for model, rows in new_rows.items():
         bulk_create_with_history(rows, model, batch_size=500, default_user=by)
     _save_statements(plan.entries["organisations"])
+    _save_translations(plan)
     _mark_changed(plan)
     return counts
 
@@ -118,6 +136,14 @@ def _save_statements(entries: list[Entry]) -> None:
         if item.statement_by is not UNSET and item.statement_by != organisation.statement_by_id:
             organisation.statement_by_id = item.statement_by
             organisation.save(update_fields=["statement_by", "updated_at"])
+
+
+def _save_translations(plan: Plan) -> None:
+    """The rows' texts in other languages, made from the German just saved."""
+    for kind in EXCHANGE_TABLES:
+        for item in plan.entries[kind.key]:
+            for language, values in sorted(item.row.translations.items()):
+                translation_save(source=item.instance, language=language, values=values)
 
 
 def _save_offer_links(item: Entry) -> list[OfferLanguage]:
@@ -171,7 +197,9 @@ def _mark_changed(plan: Plan) -> None:
     """The index holds words of offers, their organisations, locations and places."""
 
     def changed(kind: str) -> list:
-        return [item.instance.pk for item in plan.entries[kind] if item.changed]
+        return [
+            item.instance.pk for item in plan.entries[kind] if item.changed or item.row.translations
+        ]
 
     organisations_changed(changed("organisations"))
     locations_changed(changed("locations"))

@@ -32,12 +32,15 @@ class Row:
     """A record as text: ``number`` is its row in the file, or its place in a JSON document.
 
     A column missing from ``cells`` leaves the stored value alone; ``defaults``
-    fill such columns only when the record is new.
+    fill such columns only when the record is new. ``translations`` carry
+    texts of the record's translated fields in other languages, as
+    ``{language: {field: text}}`` (the cells hold the German source).
     """
 
     number: str
     cells: dict[str, str]
     defaults: dict[str, str] = field(default_factory=dict)
+    translations: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 @dataclass

@@ -24,7 +24,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts.permissions import coordinator_required
 from directory.exchange import writers
-from directory.exchange.columns import KINDS, KINDS_BY_KEY
+from directory.exchange.columns import EXCHANGE_TABLES, EXCHANGE_TABLES_BY_KEY
 from directory.exchange.forms import ImportForm
 from directory.exchange.hsds_export import hsds_document
 from directory.exchange.services import exchange_import
@@ -44,7 +44,7 @@ def _page(
         "directory/exchange/index.html",
         {
             "form": form,
-            "kinds": KINDS,
+            "kinds": EXCHANGE_TABLES,
             "problems": problems[:PROBLEMS_SHOWN],
             "problem_count": len(problems),
             "max_bytes": settings.DIRECTORY_IMPORT_MAX_BYTES,
@@ -84,7 +84,7 @@ def _import_upload(request: HttpRequest, handler: LimitedMemoryUploadHandler) ->
         return _page(request, form, result.problems, status=400)
     rows = [
         {"kind": kind, "counts": result.counts[kind.key]}
-        for kind in KINDS
+        for kind in EXCHANGE_TABLES
         if sum(result.counts[kind.key].values())
     ]
     return render(
@@ -132,9 +132,9 @@ def template_xlsx(request: HttpRequest) -> FileResponse:
 @coordinator_required
 @require_GET
 def template_csv(request: HttpRequest, kind: str) -> HttpResponse:
-    if kind not in KINDS_BY_KEY:
+    if kind not in EXCHANGE_TABLES_BY_KEY:
         raise Http404
-    found = KINDS_BY_KEY[kind]
+    found = EXCHANGE_TABLES_BY_KEY[kind]
     response = HttpResponse(writers.csv_template(found), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{found.file_name}"'
     return response

@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from directory.exchange.cells import bool_text, list_text, phone_text, spreadsheet_text
-from directory.exchange.columns import KINDS, Column, Kind, ValueType
+from directory.exchange.columns import EXCHANGE_TABLES, Column, Kind, ValueType
 from directory.exchange.selectors import Cells, export_rows
 
 CSV_DELIMITER = ";"
@@ -76,7 +76,7 @@ def export_zip() -> IO[bytes]:
     target = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)  # noqa: SIM115 - the response closes it
     now = timezone.localtime().timetuple()[:6]
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for kind in KINDS:
+        for kind in EXCHANGE_TABLES:
             info = zipfile.ZipInfo(kind.file_name, date_time=now)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16  # a plain file, readable by everyone
@@ -126,7 +126,7 @@ def _workbook(rows_of) -> IO[bytes]:
     from openpyxl import Workbook
 
     workbook = Workbook(write_only=True)
-    for kind in KINDS:
+    for kind in EXCHANGE_TABLES:
         sheet = workbook.create_sheet(kind.key)
         sheet.freeze_panes = "A2"
         for row in _sheet_rows(sheet, kind, rows_of(kind)):
@@ -165,7 +165,7 @@ def _help_sheet(workbook) -> None:
         cell.font = bold
         header.append(cell)
     sheet.append(header)
-    for kind in KINDS:
+    for kind in EXCHANGE_TABLES:
         for column in kind.columns:
             required = _("yes") if column.required else ""
             sheet.append([kind.key, column.name, required, describe(column)])

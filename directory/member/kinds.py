@@ -130,7 +130,7 @@ def _hours_diff(form: OpeningHoursForm, place: OfferLocation) -> list[FieldChang
     return [FieldChange(label, _hours_text(old), _hours_text(new))] if old != new else []
 
 
-KINDS = {
+EDITABLE_ENTRIES = {
     kind.name: kind
     for kind in (
         EntryKind(
@@ -192,6 +192,6 @@ def with_kind_labels(changes):
     """``changes`` (pending changes) with ``kind_label`` set, for listing them."""
     changes = list(changes)
     for change in changes:
-        kind = KINDS.get(change.kind)
+        kind = EDITABLE_ENTRIES.get(change.kind)
         change.kind_label = kind.label if kind else change.kind
     return changes

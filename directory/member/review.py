@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 from accounts.permissions import is_coordinator
 from core.mail import mail_send, site_link
 from directory.member.history import REASON_REVIEW
-from directory.member.kinds import KINDS, EntryKind
+from directory.member.kinds import EDITABLE_ENTRIES, EntryKind
 from directory.member.locking import EditConflict, check_version, version_of
 from directory.models import Organisation, PendingChange
 from directory.translating.review import TranslationChangeKind
@@ -78,7 +78,7 @@ def bind_stored(change: PendingChange):
     The version is the entry's current one: the reviewer sees and approves
     the difference to the entry as it is now, not to what the author saw.
     """
-    kind = KINDS[change.kind]
+    kind = EDITABLE_ENTRIES[change.kind]
     if isinstance(kind, TranslationChangeKind):  # its entry is found from the stored data
         entry, form = kind.bind(change)
         return kind, entry, form
@@ -181,7 +181,7 @@ def _mail_decision(change: PendingChange) -> None:
         template="directory/member/mail/review",
         context={
             "change": change,
-            "kind": KINDS[change.kind].label,
+            "kind": EDITABLE_ENTRIES[change.kind].label,
             "approved": change.status == PendingChange.Status.APPROVED,
             "link": site_link("member:organisation", change.organisation_id),
         },

@@ -18,7 +18,7 @@ from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
 from directory.enums import MembershipStatus, OfferStatus
-from directory.exchange.columns import HSDS_EXTENSION, KINDS
+from directory.exchange.columns import EXCHANGE_TABLES, HSDS_EXTENSION
 from directory.models import OfferLanguage
 from directory.tests.api.hsds import (
     ORGANIZATION,
@@ -88,7 +88,7 @@ def directory(organisation):
 def zip_tables(content: bytes) -> dict[str, list[dict[str, str]]]:
     tables = {}
     with zipfile.ZipFile(io.BytesIO(content)) as archive:
-        for kind in KINDS:
+        for kind in EXCHANGE_TABLES:
             raw = archive.read(kind.file_name)
             assert raw.startswith(b"\xef\xbb\xbf")
             text = raw.decode("utf-8-sig")
@@ -138,7 +138,7 @@ def test_export_leaves_out_internal_contacts_and_non_public_records(
     content = body(client.get(BASE + url))
     if url.endswith(".zip"):
         content = b"".join(
-            zipfile.ZipFile(io.BytesIO(content)).read(kind.file_name) for kind in KINDS
+            zipfile.ZipFile(io.BytesIO(content)).read(kind.file_name) for kind in EXCHANGE_TABLES
         )
     elif url.endswith(".xlsx"):
         workbook = load_workbook(io.BytesIO(content), read_only=True)
@@ -156,9 +156,9 @@ def test_export_xlsx_has_a_sheet_per_kind_with_guarded_text(client, coordinator,
     client.force_login(coordinator)
     content = body(client.get(BASE + "export.xlsx"))
     workbook = load_workbook(io.BytesIO(content))
-    assert workbook.sheetnames == [kind.key for kind in KINDS]
+    assert workbook.sheetnames == [kind.key for kind in EXCHANGE_TABLES]
     offers = workbook["offers"]
-    assert [cell.value for cell in offers[1]] == KINDS[3].column_names
+    assert [cell.value for cell in offers[1]] == EXCHANGE_TABLES[3].column_names
     name = offers.cell(row=2, column=4)
     assert (name.value, name.data_type) == ("'@Beratung", "s")
     verified = offers.cell(row=2, column=11)
@@ -242,7 +242,7 @@ def exported_organisations(url: str, content: bytes) -> int:
 # --- Templates --------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("kind", KINDS, ids=lambda kind: kind.key)
+@pytest.mark.parametrize("kind", EXCHANGE_TABLES, ids=lambda kind: kind.key)
 def test_csv_template_is_the_header_of_its_kind(client, coordinator, kind):
     client.force_login(coordinator)
     response = client.get(f"{BASE}{kind.key}/vorlage.csv")
@@ -253,13 +253,13 @@ def test_csv_template_is_the_header_of_its_kind(client, coordinator, kind):
 def test_xlsx_template_has_every_sheet_and_a_help_sheet(client, coordinator):
     client.force_login(coordinator)
     workbook = load_workbook(io.BytesIO(body(client.get(BASE + "vorlage.xlsx"))))
-    assert workbook.sheetnames == [*(kind.key for kind in KINDS), "help"]
-    for kind in KINDS:
+    assert workbook.sheetnames == [*(kind.key for kind in EXCHANGE_TABLES), "help"]
+    for kind in EXCHANGE_TABLES:
         assert [cell.value for cell in workbook[kind.key][1]] == kind.column_names
         assert workbook[kind.key].max_row == 1
     help_rows = list(workbook["help"].iter_rows(min_row=2, values_only=True))
     assert [(row[0], row[1]) for row in help_rows] == [
-        (kind.key, column.name) for kind in KINDS for column in kind.columns
+        (kind.key, column.name) for kind in EXCHANGE_TABLES for column in kind.columns
     ]
     kinds = next(row for row in help_rows if row[:2] == ("organisations", "kind"))
     assert kinds[2:] == (
@@ -271,7 +271,7 @@ def test_xlsx_template_has_every_sheet_and_a_help_sheet(client, coordinator):
 
 def test_documentation_names_every_column_of_every_kind():
     text = (Path(settings.BASE_DIR) / "docs" / "import-format.md").read_text()
-    for kind in KINDS:
+    for kind in EXCHANGE_TABLES:
         section = text.split(f"\n### {kind.key}\n", 1)[1].split("\n### ", 1)[0]
         documented = re.findall(r"^\| `([a-z_]+)` \|", section, flags=re.MULTILINE)
         assert documented == kind.column_names, kind.key

@@ -19,6 +19,7 @@ from openpyxl import Workbook
 from core.enums import TranslationStatus
 from core.services import translation_save
 from directory.enums import MembershipStatus, OrganisationKind
+from directory.exchange.entries import stable_id
 from directory.exchange.services import exchange_import
 from directory.models import (
     Contact,
@@ -29,7 +30,6 @@ from directory.models import (
     Organisation,
     SearchDocument,
 )
-from directory.services import stable_id
 from directory.tests.factories import (
     ContactFactory,
     DistrictFactory,

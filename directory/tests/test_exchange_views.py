@@ -8,8 +8,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
+from directory.exchange.entries import stable_id
 from directory.models import Offer, Organisation
-from directory.services import stable_id
 from directory.tests.factories import OrganisationFactory
 from directory.tests.test_exchange_import import (
     OFFER_HEADER,

@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from core.services import translation_save
 from directory.tests.factories import TopicFactory
-from directory.translating.kinds import KINDS as TRANSLATED_KINDS
+from directory.translating.kinds import TRANSLATABLE_KINDS
 from directory.translating.services import translation_confirm
 
 pytestmark = pytest.mark.django_db
@@ -72,7 +72,7 @@ def test_topic_changes_show_at_once_although_the_taxonomy_is_cached(client, coor
     assert "Wohnen" in client.get("/uk/").content.decode()  # now cached
 
     translation_confirm(
-        kind=TRANSLATED_KINDS["topic"],
+        kind=TRANSLATABLE_KINDS["topic"],
         source=housing,
         language="uk",
         values={"name": "Житло"},

@@ -23,7 +23,7 @@ import pytest
 from openpyxl import load_workbook
 
 from directory.enums import MembershipStatus, OfferStatus
-from directory.exchange.columns import KINDS
+from directory.exchange.columns import EXCHANGE_TABLES
 from directory.models import Contact, Location, Offer, OfferLocation, Organisation, PendingChange
 from directory.public import document_membership, organisation_is_public, public_organisations
 from directory.search.index import search_index_rebuild
@@ -250,7 +250,9 @@ def export_text(client, url: str) -> str:
     content = body(client.get(EXCHANGE + url))
     if url.endswith(".zip"):
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            return "".join(archive.read(kind.file_name).decode("utf-8-sig") for kind in KINDS)
+            return "".join(
+                archive.read(kind.file_name).decode("utf-8-sig") for kind in EXCHANGE_TABLES
+            )
     if url.endswith(".xlsx"):
         workbook = load_workbook(io.BytesIO(content), read_only=True)
         rows = [list(sheet.iter_rows(values_only=True)) for sheet in workbook.worksheets]

@@ -15,13 +15,14 @@ from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 
 from core.tests.translation_server import FakeTranslationServer
+from directory.demo import demo_tables, taxonomy_import
 from directory.enums import OfferStatus
-from directory.exchange.services import exchange_import
+from directory.exchange.services import exchange_import, exchange_tables_import
 from directory.models import Location, Offer, Organisation, TargetGroup, Topic
 from directory.search.index import search_index_offers
 from directory.search.updates import index_updates, offers_changed
 from directory.selectors import OfferFilters, offer_search
-from directory.services import organisations_import, taxonomy_import
+from directory.services import member_organisation_publish
 from directory.tests.factories import (
     ContactFactory,
     DistrictFactory,
@@ -32,9 +33,8 @@ from directory.tests.factories import (
     TopicFactory,
 )
 from directory.tests.test_member_edit import open_and_post, submitted
-from directory.translating.kinds import KINDS as TRANSLATED_KINDS
+from directory.translating.kinds import TRANSLATABLE_KINDS
 from directory.translating.services import machine_translation_fill, translation_confirm
-from network.services import organisation_publish
 
 pytestmark = pytest.mark.django_db
 
@@ -226,7 +226,7 @@ def test_admin_places_and_deletes_are_found(client, coordinator, organisation, o
 )
 def test_confirmed_translations_are_found(offer, kind, source, values, query):
     translation_confirm(
-        kind=TRANSLATED_KINDS[kind],
+        kind=TRANSLATABLE_KINDS[kind],
         source=source(offer),
         language="en",
         values=values,
@@ -240,7 +240,7 @@ def test_machine_translations_are_found(settings, offer):
         settings.MACHINE_TRANSLATION_PROVIDER = "libretranslate"
         settings.MACHINE_TRANSLATION_URL = server.url
         settings.MACHINE_TRANSLATION_TIMEOUT = 1
-        machine_translation_fill(kind=TRANSLATED_KINDS["offer"], key=str(offer.pk), language="en")
+        machine_translation_fill(kind=TRANSLATABLE_KINDS["offer"], key=str(offer.pk), language="en")
 
     translated = offer.translations.get(language="en").name
     assert found(translated) == ["Sprachcafé"]
@@ -285,10 +285,11 @@ def test_demo_import_is_found():
         "member_since": "2020-01-01",
         "offers": [{"slug": "cafe", "name": {"de": "Sprachcafé"}}],
     }
-    organisations_import(data=[organisation])
+    assert exchange_tables_import(tables=demo_tables([organisation]), source="demo").ok
     assert found("Sprachcafe") == ["Sprachcafé"]
 
-    organisations_import(data=[organisation | {"name": "Lotsenhaus"}])
+    renamed = organisation | {"name": "Lotsenhaus"}
+    assert exchange_tables_import(tables=demo_tables([renamed]), source="demo").ok
     assert found("Lotsenhaus") == ["Sprachcafé"]
 
 
@@ -298,6 +299,6 @@ def test_publishing_a_member_is_found(offer):
     search_index_offers([offer.pk])
     assert found("Sprachcafe") == []
 
-    organisation_publish(organisation=Organisation.objects.get(pk=offer.organisation_id))
+    member_organisation_publish(organisation=Organisation.objects.get(pk=offer.organisation_id))
 
     assert found("Sprachcafe") == ["Sprachcafé"]

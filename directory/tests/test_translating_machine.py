@@ -10,13 +10,14 @@ from core.services import translation_save
 from core.tests.translation_server import FakeTranslationServer
 from core.tests.worker import run_worker
 from directory.models import OfferTranslation, TopicTranslation
+from directory.tasks import machine_translation_request
 from directory.tests.factories import OfferFactory, TopicFactory
-from directory.translating.kinds import KINDS
+from directory.translating.kinds import TRANSLATABLE_KINDS
 from directory.translating.services import _machine_store, fill_plan, machine_translation_fill
 
 pytestmark = pytest.mark.django_db
 
-TASK = "directory.translating.tasks.machine_translate"
+TASK = "directory.tasks.machine_translate"
 BUTTON = "Fill missing and outdated fields by machine translation"
 
 
@@ -176,7 +177,10 @@ def test_a_complete_current_translation_needs_no_request(offer, libretranslate):
         language="en",
         values={"name": "Café", "description": "Mondays.", "eligibility": "All."},
     )
-    assert machine_translation_fill(kind=KINDS["offer"], key=str(offer.id), language="en") == []
+    assert (
+        machine_translation_fill(kind=TRANSLATABLE_KINDS["offer"], key=str(offer.id), language="en")
+        == []
+    )
     assert libretranslate.requests == []
 
 
@@ -186,7 +190,11 @@ def test_a_person_saving_during_the_translation_wins(offer, libretranslate):
     stale = OfferFactory._meta.model.objects.prefetch_related("translations").get(pk=offer.pk)
 
     written = _machine_store(
-        kind=KINDS["offer"], source=stale, language="en", plan=plan, values={"name": "[en] X"}
+        kind=TRANSLATABLE_KINDS["offer"],
+        source=stale,
+        language="en",
+        plan=plan,
+        values={"name": "[en] X"},
     )
 
     assert written == []
@@ -269,9 +277,7 @@ def test_a_translation_too_long_for_its_field_fails_and_writes_nothing(
     offer.name = "N" * 196  # "[en] " makes it 201 characters
     offer.save()
     with django_capture_on_commit_callbacks(execute=True):
-        from directory.translating.services import machine_translation_request
-
-        machine_translation_request(kind=KINDS["offer"], source=offer, language="en")
+        machine_translation_request(kind=TRANSLATABLE_KINDS["offer"], source=offer, language="en")
     run_worker()
 
     result = DBTaskResult.objects.get(task_path=TASK)

@@ -61,7 +61,7 @@ class Kind:
         return getattr(source, self.organisation_field) if self.organisation_field else None
 
 
-KINDS: dict[str, Kind] = {
+TRANSLATABLE_KINDS: dict[str, Kind] = {
     kind.key: kind
     for kind in (
         Kind("organisation", Organisation, _("Organisation"), "pk"),
@@ -78,7 +78,9 @@ KINDS: dict[str, Kind] = {
 
 def kinds_for(user) -> list[Kind]:
     """The kinds ``user`` may translate: the taxonomy only for coordinators."""
-    return [kind for kind in KINDS.values() if not kind.taxonomy or is_coordinator(user)]
+    return [
+        kind for kind in TRANSLATABLE_KINDS.values() if not kind.taxonomy or is_coordinator(user)
+    ]
 
 
 def target_language(code: str) -> Language:
@@ -90,7 +92,7 @@ def target_language(code: str) -> Language:
 
 def kind_get(key: str) -> Kind:
     try:
-        return KINDS[key]
+        return TRANSLATABLE_KINDS[key]
     except KeyError:
         raise Http404 from None
 

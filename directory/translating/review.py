@@ -24,8 +24,7 @@ from directory.member.display import EMPTY, FieldChange
 from directory.member.locking import EditConflict
 from directory.models import PendingChange
 from directory.translating.forms import TranslationForm
-from directory.translating.kinds import KINDS as TRANSLATED_KINDS
-from directory.translating.kinds import Kind
+from directory.translating.kinds import TRANSLATABLE_KINDS, Kind
 from directory.translating.selectors import translation_get
 from directory.translating.services import (
     TranslationConflict,
@@ -82,7 +81,7 @@ class TranslationChangeKind:
 
     def bind(self, change: PendingChange) -> tuple[TranslationTarget | None, Any]:
         """The target as it is now and the form bound to the stored data against it."""
-        kind = TRANSLATED_KINDS.get((change.data.get(KIND_FIELD) or [""])[0])
+        kind = TRANSLATABLE_KINDS.get((change.data.get(KIND_FIELD) or [""])[0])
         code = (change.data.get(LANGUAGE_FIELD) or [""])[0]
         language = next((item for item in site_languages() if item.code == code), None)
         if kind is None or kind.taxonomy or language is None:
@@ -123,7 +122,7 @@ class TranslationChangeKind:
             raise EditConflict from None
 
     def target_of(self, form: TranslationForm) -> TranslationTarget:
-        kind = next(kind for kind in TRANSLATED_KINDS.values() if kind.model is type(form.source))
+        kind = next(kind for kind in TRANSLATABLE_KINDS.values() if kind.model is type(form.source))
         return TranslationTarget(kind, form.source, form.language)
 
     def diff(self, form: TranslationForm, entry: TranslationTarget) -> list[FieldChange]:

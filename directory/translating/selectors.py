@@ -13,8 +13,8 @@ from core.translation import TranslatableModel, Translation
 from directory.translating.enums import StatusFilter
 from directory.translating.kinds import Kind, kinds_for
 
-# The task that machine-translates one entry (see directory.translating.tasks).
-MACHINE_TASK_PATH = "directory.translating.tasks.machine_translate"
+# The task that machine-translates one entry (see directory.tasks).
+MACHINE_TASK_PATH = "directory.tasks.machine_translate"
 
 
 @dataclass(frozen=True)

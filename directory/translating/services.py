@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from core.enums import TranslationStatus
-from core.machine_translation import MachineTranslationError, provider, translate
+from core.machine_translation import MachineTranslationError, translate
 from core.services import translation_save
 from core.translation import TranslatableModel, Translation
 from directory.search.updates import index_updates
@@ -67,19 +67,6 @@ def translation_confirm(
     if kind.index_mark is not None:
         kind.index_mark([source.pk])
     return saved
-
-
-def machine_translation_request(*, kind: Kind, source: TranslatableModel, language: str) -> None:
-    """Ask the worker to fill the entry's missing and outdated fields in
-    ``language``, once the current transaction commits. Nothing is
-    translated inside the request."""
-    from directory.translating.tasks import machine_translate
-
-    service = provider()
-    if service is None or not service.supports(language):
-        raise MachineTranslationError(f"No machine translation into “{language}”.")
-    kwargs = {"kind": kind.key, "key": str(source.pk), "language": language}
-    transaction.on_commit(lambda: machine_translate.enqueue(**kwargs))
 
 
 @dataclass(frozen=True)

@@ -14,13 +14,15 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_tasks import TaskResultStatus
 
 from accounts.permissions import member_required
+from core.forms import add_validation_error
 from core.languages import Language, site_languages, target_language_codes
 from core.machine_translation import MachineTranslationError, provider
 from core.translation import TranslatableModel
 from directory.member.review import form_data, review_applies
+from directory.tasks import machine_translation_request
 from directory.translating.forms import OverviewFilterForm, TranslationForm
 from directory.translating.kinds import (
-    KINDS,
+    TRANSLATABLE_KINDS,
     Kind,
     kinds_for,
     source_for_translator,
@@ -35,7 +37,6 @@ from directory.translating.selectors import (
 )
 from directory.translating.services import (
     TranslationConflict,
-    machine_translation_request,
     translation_confirm,
     translation_version,
 )
@@ -57,7 +58,7 @@ def overview(request: HttpRequest) -> HttpResponse:
         user=request.user,
         languages=codes,
         status=data["status"],
-        kind=KINDS[data["kind"]] if data["kind"] else None,
+        kind=TRANSLATABLE_KINDS[data["kind"]] if data["kind"] else None,
     )
     paginator = Paginator(entries, PAGE_SIZE)
     number = data["page"] or 1
@@ -100,7 +101,7 @@ def side_by_side(request: HttpRequest, kind: str, key: str, lang: str) -> HttpRe
     except TranslationConflict:
         return _conflict(request, entry_kind, source, language)
     except ValidationError as error:
-        form.add_error(None, error)
+        add_validation_error(form, error)
         return _page(request, entry_kind, source, language, form, status=400)
     messages.success(request, _("The translation was saved."))
     return redirect(request.path)

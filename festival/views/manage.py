@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from accounts.permissions import coordinator_required
+from core.forms import add_validation_error
 from festival import selectors, services
 from festival.enums import EditionStatus
 from festival.forms import (
@@ -145,8 +146,7 @@ def links(request: HttpRequest, year: int) -> HttpResponse:
                 by=request.user,
             )
         except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                form.add_error(field, errors)
+            add_validation_error(form, error)
         else:
             new_link = request.build_absolute_uri(reverse_late(token))
             messages.success(request, _("The link was created. Send it to the organisation."))
@@ -242,7 +242,7 @@ def review(request: HttpRequest, event_id: UUID) -> HttpResponse:
                     by=request.user,
                 )
             except ValidationError as error:
-                decision.add_error(None, error.messages)
+                add_validation_error(decision, error)
             else:
                 messages.success(request, _("The decision was saved and sent."))
                 return redirect("festival:review", event.pk)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.permissions import is_coordinator, is_member_editor, permission_required, require
+from core.forms import add_validation_error
 from core.languages import site_languages, target_language_codes
 from festival import selectors, services
 from festival.access import event_for_submitter
@@ -38,14 +39,6 @@ def my_events(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _form_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, messages_ in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, messages_)
-    else:
-        form.add_error(None, error.messages)
-
-
 def _submit(request: HttpRequest, edition, link=None) -> HttpResponse:
     form = EventForm(request.POST or None, request.FILES or None, edition=edition)
     if request.method == "POST" and form.is_valid():
@@ -62,7 +55,7 @@ def _submit(request: HttpRequest, edition, link=None) -> HttpResponse:
                 link=link,
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_validation_error(form, error)
         else:
             messages.success(request, _("Your event was submitted."))
             return redirect("festival:my-event", event.pk)
@@ -143,7 +136,7 @@ def event_edit(request: HttpRequest, event_id: UUID) -> HttpResponse:
                 by=request.user,
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_validation_error(form, error)
         else:
             messages.success(request, _("Your changes were saved."))
             return redirect("festival:my-event", event.pk)

@@ -14,6 +14,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 
+from core.forms import add_validation_error
 from core.spam import RATE_LIMITED, TOO_MANY_REQUESTS, rate_limit_hit
 from festival import selectors, services
 from festival.access import image_event_for
@@ -160,7 +161,7 @@ def partner_submit(request: HttpRequest, year: int) -> HttpResponse:
                 language=get_language(),
             )
         except ValidationError as error:
-            form.add_error(None, error.messages)
+            add_validation_error(form, error)
         else:
             messages.success(
                 request,

@@ -14,11 +14,11 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.models import User
+from core.forms import add_validation_error
 from meetings import access, announcements
 from meetings.enums import Delivery
 from meetings.forms import AnnouncementForm, DeliveryForm
 from meetings.models import AnnouncementSubscription, Body
-from meetings.views.bodies import _add_errors
 
 
 @login_required
@@ -33,7 +33,7 @@ def announcement_list(request: HttpRequest, body_id: UUID) -> HttpResponse:
             try:
                 announcements.announcement_post(body=body, by=request.user, **form.cleaned_data)
             except ValidationError as error:
-                _add_errors(form, error)
+                add_validation_error(form, error)
             else:
                 messages.success(request, _("The announcement was posted."))
                 return redirect("meetings:announcements", body.pk)

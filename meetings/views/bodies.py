@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.permissions import can_manage_body, is_coordinator, require
+from core.forms import add_validation_error
 from meetings import access, selectors, services
 from meetings.forms import BodyForm, MeetingForm
 
@@ -54,7 +55,7 @@ def _body_form(request: HttpRequest, *, body) -> HttpResponse:
         try:
             body = services.body_save(body=body, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_validation_error(form, error)
         else:
             messages.success(request, _("The body was saved."))
             return redirect("meetings:body", body.pk)
@@ -88,7 +89,7 @@ def meeting_create(request: HttpRequest, body_id: UUID) -> HttpResponse:
         try:
             meeting = services.meeting_schedule(body=body, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_validation_error(form, error)
         else:
             messages.success(request, _("The meeting was scheduled."))
             return redirect("meetings:meeting", meeting.pk)
@@ -96,12 +97,3 @@ def meeting_create(request: HttpRequest, body_id: UUID) -> HttpResponse:
     return render(
         request, "meetings/meeting_form.html", {"form": form, "body": body}, status=status
     )
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    """Show a service's refusal on the form (on the field when it names one)."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)

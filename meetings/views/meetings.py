@@ -16,10 +16,10 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.permissions import can_manage_body, require
+from core.forms import add_validation_error
 from meetings import access, invitations, selectors, services
 from meetings.enums import ItemStatus
 from meetings.forms import DecisionForm, MeetingForm, ProposalForm, ResponseForm, UploadForm
-from meetings.views.bodies import _add_errors
 
 
 @login_required
@@ -72,7 +72,7 @@ def meeting_edit(request: HttpRequest, meeting_id: UUID) -> HttpResponse:
         try:
             services.meeting_update(meeting=meeting, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_validation_error(form, error)
         else:
             messages.success(request, _("The meeting was changed."))
             return redirect("meetings:meeting", meeting.pk)
@@ -130,7 +130,7 @@ def item_propose(request: HttpRequest, meeting_id: UUID) -> HttpResponse:
         try:
             services.item_propose(meeting=meeting, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_validation_error(form, error)
         else:
             messages.success(request, _("Your proposal was recorded."))
             return redirect("meetings:meeting", meeting.pk)
@@ -192,7 +192,7 @@ def respond(request: HttpRequest, meeting_id: UUID) -> HttpResponse:
                 deputy=form.cleaned_data["deputy"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_validation_error(form, error)
         else:
             messages.success(request, _("Your answer was saved."))
             return redirect("meetings:meeting", meeting.pk)

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.models import User
 from accounts.permissions import can_approve_minutes, can_manage_body, require
+from core.forms import add_validation_error
 from meetings import access, minutes, selectors
 from meetings.forms import (
     ActionForm,
@@ -78,7 +79,7 @@ def _run(request, form, action) -> bool:
     try:
         action()
     except ValidationError as error:
-        form.add_error(None, error.messages)
+        add_validation_error(form, error)
         return False
     return True
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
+from core.forms import add_validation_error
 from directory.models import Organisation
 from meetings import access, attachments, invitations, minutes, selectors, services
 from meetings.forms import UploadForm
@@ -127,7 +128,7 @@ def _attachment_upload(request: HttpRequest, item_id: UUID, guard) -> HttpRespon
         try:
             attachments.attachment_add(item=item, upload=form.cleaned_data["file"], by=request.user)
         except ValidationError as error:
-            form.add_error("file", error.messages)
+            add_validation_error(form, error, field="file")
     if form.errors:
         errors = [str(e) for errors in form.errors.values() for e in errors]
         return render(

@@ -20,8 +20,8 @@ from network.services import (
     join_request_accept,
     join_request_decline,
     join_request_submit,
-    organisation_publish,
     submission_withdraw,
+    volunteer_need_save,
 )
 from network.tests.factories import JoinRequestFactory, VolunteerNeedFactory
 from network.tests.helpers import mails_to
@@ -211,20 +211,6 @@ def test_declining_sends_the_reason(coordinator):
     assert "Nicht in der Stadt" in mail.body
 
 
-def test_publishing_needs_a_complete_profile(organisation):
-    organisation.listed = False
-    organisation.description = ""
-    organisation.save()
-    with pytest.raises(ValueError):
-        organisation_publish(organisation=organisation)
-    organisation.description = "Wir beraten."
-    organisation.save()
-    ContactFactory(organisation=organisation, public=True)
-    organisation_publish(organisation=organisation)
-    organisation.refresh_from_db()
-    assert organisation.listed is True
-
-
 def test_withdrawing_deletes_the_submission(tandem, organisation):
     VolunteerNeedFactory(organisation=organisation, topics=[tandem])
     offer, _ = help_offer_submit(data=help_fields([tandem]), language="de")
@@ -269,3 +255,40 @@ def test_join_confirmation_subject_in_the_language_used():
     (mail,) = mails_to("amina@example.org")
     assert mail.subject == "Ми отримали вашу заявку на членство в мережі"
     assert "/uk/mitmachen/stand/" in mail.body
+
+
+def test_volunteer_need_save_creates_and_updates_for_the_given_organisation(
+    tandem, organisation, other_organisation
+):
+    district = DistrictFactory()
+    need = volunteer_need_save(
+        organisation=organisation,
+        title="Hausaufgabenhilfe",
+        description="Nachmittags",
+        topics=[tandem],
+        languages=["ar"],
+        district=district,
+        is_open=True,
+    )
+
+    volunteer_need_save(
+        organisation=organisation,
+        need=need,
+        title="Hausaufgabenhilfe",
+        description="",
+        topics=[tandem],
+        languages=[],
+        district=None,
+        is_open=False,
+    )
+
+    need.refresh_from_db()
+    assert (need.organisation, need.description, need.languages, need.district, need.is_open) == (
+        organisation,
+        "",
+        [],
+        None,
+        False,
+    )
+    assert list(need.topics.all()) == [tandem]
+    assert not other_organisation.volunteer_needs.exists()

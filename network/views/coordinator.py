@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.permissions import coordinator_required
 from directory.models import Organisation
+from directory.services import member_organisation_publish, member_profile_is_complete
 from network import selectors
 from network.enums import HelpStatus, JoinStatus
 from network.forms import AcceptForm, DeclineForm, EmailForm, RouteForm
@@ -22,8 +23,6 @@ from network.routing import help_offer_matches, help_offer_route_by_hand
 from network.services import (
     join_request_accept,
     join_request_decline,
-    organisation_publish,
-    profile_is_complete,
 )
 
 
@@ -155,13 +154,13 @@ def publish_list(request: HttpRequest) -> HttpResponse:
 @coordinator_required
 def publish(request: HttpRequest, organisation_id: UUID) -> HttpResponse:
     organisation = get_object_or_404(Organisation, pk=organisation_id, listed=False)
-    if not profile_is_complete(organisation):
+    if not member_profile_is_complete(organisation):
         messages.error(
             request,
             _("The profile is not complete yet: it needs a description and a public contact."),
         )
         return redirect("network:publish-list")
-    organisation_publish(organisation=organisation)
+    member_organisation_publish(organisation=organisation)
     messages.success(
         request, _("%(name)s is shown in the network overview now.") % {"name": organisation.name}
     )

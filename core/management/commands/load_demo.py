@@ -1,7 +1,8 @@
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 
-from core.demo.loader import DEMO_LOGINS, DEMO_PASSWORD, demo_load
+from core.demo.loader import demo_load, demo_logins
+from core.demo.logins import DEMO_PASSWORD
 
 
 class Command(BaseCommand):
@@ -20,6 +21,6 @@ class Command(BaseCommand):
         else:
             self.stdout.write("Demo data is already loaded and unchanged.")
         self.stdout.write(f"Demo logins (password {DEMO_PASSWORD}):")
-        for login in DEMO_LOGINS:
+        for login in demo_logins():
             self.stdout.write(f"  {login.email:<28} {login.role.label}")
         self.stdout.write("  The coordinator sets up an authenticator app at first login.")

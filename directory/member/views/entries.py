@@ -10,7 +10,7 @@ from django.urls import reverse
 from accounts.permissions import member_required
 from directory.access import entry_for, organisation_for
 from directory.member.editing import edit_page
-from directory.member.kinds import KINDS
+from directory.member.kinds import EDITABLE_ENTRIES
 from directory.models import Contact, Location
 
 FORM = "directory/member/form.html"
@@ -27,7 +27,7 @@ def organisation_edit(request: HttpRequest, organisation_id: UUID) -> HttpRespon
     organisation = organisation_for(request.user, organisation_id)
     return edit_page(
         request,
-        kind=KINDS["organisation"],
+        kind=EDITABLE_ENTRIES["organisation"],
         organisation=organisation,
         entry=organisation,
         template=FORM,
@@ -40,7 +40,7 @@ def contact_create(request: HttpRequest, organisation_id: UUID) -> HttpResponse:
     organisation = organisation_for(request.user, organisation_id)
     return edit_page(
         request,
-        kind=KINDS["contact"],
+        kind=EDITABLE_ENTRIES["contact"],
         organisation=organisation,
         entry=Contact(organisation=organisation),
         template=FORM,
@@ -53,7 +53,7 @@ def contact_edit(request: HttpRequest, contact_id: UUID) -> HttpResponse:
     contact = entry_for(request.user, Contact, contact_id)
     return edit_page(
         request,
-        kind=KINDS["contact"],
+        kind=EDITABLE_ENTRIES["contact"],
         organisation=contact.organisation,
         entry=contact,
         template=FORM,
@@ -66,7 +66,7 @@ def contact_delete(request: HttpRequest, contact_id: UUID) -> HttpResponse:
     contact = entry_for(request.user, Contact, contact_id)
     return edit_page(
         request,
-        kind=KINDS["contact-delete"],
+        kind=EDITABLE_ENTRIES["contact-delete"],
         organisation=contact.organisation,
         entry=contact,
         template=DELETE,
@@ -79,7 +79,7 @@ def location_create(request: HttpRequest, organisation_id: UUID) -> HttpResponse
     organisation = organisation_for(request.user, organisation_id)
     return edit_page(
         request,
-        kind=KINDS["location"],
+        kind=EDITABLE_ENTRIES["location"],
         organisation=organisation,
         entry=Location(organisation=organisation),
         template=FORM,
@@ -92,7 +92,7 @@ def location_edit(request: HttpRequest, location_id: UUID) -> HttpResponse:
     location = entry_for(request.user, Location, location_id)
     return edit_page(
         request,
-        kind=KINDS["location"],
+        kind=EDITABLE_ENTRIES["location"],
         organisation=location.organisation,
         entry=location,
         template=FORM,
@@ -105,7 +105,7 @@ def location_delete(request: HttpRequest, location_id: UUID) -> HttpResponse:
     location = entry_for(request.user, Location, location_id)
     return edit_page(
         request,
-        kind=KINDS["location-delete"],
+        kind=EDITABLE_ENTRIES["location-delete"],
         organisation=location.organisation,
         entry=location,
         template=DELETE,

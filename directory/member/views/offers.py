@@ -10,7 +10,7 @@ from django.urls import reverse
 from accounts.permissions import member_required
 from directory.access import entry_for, organisation_for
 from directory.member.editing import edit_page
-from directory.member.kinds import KINDS
+from directory.member.kinds import EDITABLE_ENTRIES
 from directory.models import Offer, OfferLocation
 
 
@@ -23,7 +23,7 @@ def offer_create(request: HttpRequest, organisation_id: UUID) -> HttpResponse:
     organisation = organisation_for(request.user, organisation_id)
     return edit_page(
         request,
-        kind=KINDS["offer"],
+        kind=EDITABLE_ENTRIES["offer"],
         organisation=organisation,
         entry=Offer(organisation=organisation),
         template="directory/member/form.html",
@@ -36,7 +36,7 @@ def offer_edit(request: HttpRequest, offer_id: UUID) -> HttpResponse:
     offer = entry_for(request.user, Offer, offer_id)
     return edit_page(
         request,
-        kind=KINDS["offer"],
+        kind=EDITABLE_ENTRIES["offer"],
         organisation=offer.organisation,
         entry=offer,
         template="directory/member/form.html",
@@ -49,7 +49,7 @@ def offer_retire(request: HttpRequest, offer_id: UUID) -> HttpResponse:
     offer = entry_for(request.user, Offer, offer_id)
     return edit_page(
         request,
-        kind=KINDS["offer-retire"],
+        kind=EDITABLE_ENTRIES["offer-retire"],
         organisation=offer.organisation,
         entry=offer,
         template="directory/member/retire.html",
@@ -63,7 +63,7 @@ def offer_places(request: HttpRequest, offer_id: UUID) -> HttpResponse:
     places = OfferLocation.objects.filter(offer=offer).select_related("location")
     return edit_page(
         request,
-        kind=KINDS["offer-places"],
+        kind=EDITABLE_ENTRIES["offer-places"],
         organisation=offer.organisation,
         entry=offer,
         template="directory/member/places.html",
@@ -87,7 +87,7 @@ def offer_hours(request: HttpRequest, offer_id: UUID, place_id: UUID) -> HttpRes
         raise Http404
     return edit_page(
         request,
-        kind=KINDS["opening-hours"],
+        kind=EDITABLE_ENTRIES["opening-hours"],
         organisation=offer.organisation,
         entry=place,
         template="directory/member/hours.html",

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.permissions import coordinator_required
 from directory.member.forms import ReviewRejectForm
-from directory.member.kinds import KINDS, with_kind_labels
+from directory.member.kinds import EDITABLE_ENTRIES, with_kind_labels
 from directory.member.review import (
     ReviewClosed,
     bind_stored,
@@ -35,7 +35,7 @@ def _proposal(change: PendingChange):
     """The kind, the entry as it is now, the diff current → proposed, and why the
     change cannot be applied now (if it cannot). Decided changes show no diff."""
     if change.status != PendingChange.Status.PENDING:
-        return KINDS[change.kind], None, [], []
+        return EDITABLE_ENTRIES[change.kind], None, [], []
     kind, entry, form = bind_stored(change)
     if form is None:
         return kind, None, [], [_("The entry no longer exists.")]
@@ -79,7 +79,7 @@ def _change_or_404(change_id: int) -> PendingChange:
     return get_object_or_404(
         PendingChange.objects.select_related("organisation", "author", "reviewed_by"),
         pk=change_id,
-        kind__in=list(KINDS),
+        kind__in=list(EDITABLE_ENTRIES),
     )
 
 

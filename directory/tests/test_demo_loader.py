@@ -4,7 +4,8 @@ from django.core.management import call_command
 from django.test import override_settings
 
 from accounts.models import User
-from core.demo.loader import DEMO_PASSWORD, demo_load
+from core.demo.loader import demo_load
+from core.demo.logins import DEMO_PASSWORD
 from core.models import DemoDataset
 from directory.models import (
     Contact,

@@ -5,7 +5,7 @@ from django.contrib.auth import authenticate
 
 from accounts.enums import Role
 from accounts.models import User
-from core.demo.loader import DEMO_PASSWORD
+from core.demo.logins import DEMO_PASSWORD
 from core.enums import TranslationStatus
 from directory.models import Contact, Offer, OpeningHours, Organisation, Topic
 

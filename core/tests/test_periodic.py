@@ -1,0 +1,11 @@
+from core.periodic import PERIODIC
+
+
+def test_periodic_tasks_of_every_app_are_registered_at_start_up():
+    assert sorted(PERIODIC) == [
+        "core.mail.mail_sweep",
+        "directory.tasks.stale_reminders",
+        "meetings.tasks.action_reminders",
+        "meetings.tasks.announcement_digests",
+        "network.tasks.network_retention",
+    ]
