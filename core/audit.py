@@ -31,6 +31,7 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.db.models import Prefetch
+from django.utils import timezone
 
 from core.models import Change, ChangeSet
 
@@ -51,11 +52,15 @@ def _json(value: Any) -> Any:
 
 def tracked_fields(model: type[models.Model]) -> list[models.Field]:
     """The fields a change records: all but the primary key, automatic
-    timestamps and the model's ``audit_exclude`` (bookkeeping fields)."""
+    timestamps, many-to-many fields with a model of their own (its rows are
+    recorded as objects) and the model's ``audit_exclude`` (bookkeeping)."""
     excluded = set(getattr(model, "audit_exclude", ()))
+    many = [
+        field for field in model._meta.many_to_many if field.remote_field.through._meta.auto_created
+    ]
     return [
         field
-        for field in [*model._meta.concrete_fields, *model._meta.many_to_many]
+        for field in [*model._meta.concrete_fields, *many]
         if not field.primary_key
         and field.name not in excluded
         and not getattr(field, "auto_now", False)
@@ -89,9 +94,15 @@ class Recorder:
 
     def __init__(self, *, by, action: str, subject: models.Model | None, keep: bool) -> None:
         self.id = uuid.uuid4()
+        # Stamped when the call starts, before its saves: a change set is older
+        # than the ``updated_at`` it gives the entries it changes, so the
+        # change sets after an entry's version are those made since.
+        self.created_at = timezone.now()
         self.by = by if by is not None and by.is_authenticated else None
         self.action = action
         self.subject = subject
+        # Taken now: a subject deleted in the call has no primary key after.
+        self.subject_key = _key(subject) if subject is not None and subject.pk else None
         self.keep = keep
         self.reasons: list[str] = []
         self.changes: list[Change] = []
@@ -143,11 +154,12 @@ class Recorder:
     def _store(self) -> None:
         if not self.changes and not self.keep:
             return
-        subject_type, subject_id = _key(self.subject) if self.subject is not None else (None, "")
-        # Stamped at the end, after every save of the call: a change set is
-        # newer than the ``updated_at`` of everything it changed.
+        subject_type, subject_id = self.subject_key or (
+            _key(self.subject) if self.subject is not None else (None, "")
+        )
         ChangeSet.objects.create(
             id=self.id,
+            created_at=self.created_at,
             actor=self.by,
             action=self.action,
             reasons=self.reasons,
