@@ -177,6 +177,7 @@ def entry_delete(
             affected = list(entry.offers.values_list("pk", flat=True))
             places = OfferLocation.objects.filter(location=entry).select_related("offer")
             for place in places.prefetch_related("opening_hours"):
+                cs.add_reasons(REASON_PLACES)
                 _record_place_deleted(cs, place, place.offer)
         cs.deleted(entry)
         entry.delete()
