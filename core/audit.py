@@ -53,8 +53,9 @@ def _json(value: Any) -> Any:
 def tracked_fields(model: type[models.Model]) -> list[models.Field]:
     """The fields a change records: all but the primary key, automatic
     timestamps, many-to-many fields with a model of their own (its rows are
-    recorded as objects) and the model's ``audit_exclude`` (bookkeeping)."""
-    excluded = set(getattr(model, "audit_exclude", ()))
+    recorded as objects), passwords and the model's ``audit_exclude``
+    (bookkeeping)."""
+    excluded = {"password", *getattr(model, "audit_exclude", ())}  # never a password hash
     many = [
         field for field in model._meta.many_to_many if field.remote_field.through._meta.auto_created
     ]
