@@ -67,7 +67,6 @@ INSTALLED_APPS = [
     "corsheaders",
     "csp",
     "phonenumber_field",
-    "simple_history",
     "django_tasks",
     "django_tasks_db",
     "core",
@@ -96,8 +95,6 @@ MIDDLEWARE = [
     "accounts.middleware.CoordinatorMFAMiddleware",
     "accounts.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    # Records who made each change in the directory's history.
-    "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from accounts.permissions import is_coordinator
+from core import audit
 from core.enums import TranslationStatus
 from core.languages import target_language_codes
 from core.mail import mail_retry
@@ -49,6 +50,34 @@ class CoordinatorAdmin(CoordinatorOnly, admin.ModelAdmin):
 
     def has_module_permission(self, request: HttpRequest) -> bool:
         return self._allowed(request)
+
+    # Saves and deletions in the admin are change sets of the audit log, like
+    # the services' writes. The values before are kept on the request's form.
+
+    def _action(self, obj: models.Model, verb: str) -> str:
+        return f"{obj._meta.app_label}.{obj._meta.model_name}.admin-{verb}"
+
+    def save_model(self, request: HttpRequest, obj, form, change: bool) -> None:
+        stored = type(obj)._default_manager.filter(pk=obj.pk).first() if change else None
+        form.audit_before = audit.snapshot(stored) if stored is not None else None
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        obj, before = form.instance, getattr(form, "audit_before", None)
+        action = self._action(obj, "change" if before is not None else "add")
+        with audit.change_set(by=request.user, action=action, subject=obj) as cs:
+            if before is None:
+                cs.created(obj)
+            else:
+                cs.changed(obj, before)
+
+    def delete_model(self, request: HttpRequest, obj) -> None:
+        with audit.change_set(
+            by=request.user, action=self._action(obj, "delete"), subject=obj
+        ) as cs:
+            cs.deleted(obj)
+            super().delete_model(request, obj)
 
 
 class CoordinatorInline(CoordinatorOnly):

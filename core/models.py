@@ -1,6 +1,9 @@
 import uuid
 
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -79,3 +82,80 @@ class OutgoingMailAttachment(models.Model):
 
     def __str__(self) -> str:
         return self.filename
+
+
+class ChangeSet(models.Model):
+    """Everything one service call changed: who, when, which action, why.
+
+    The one record of "who changed what, when" for every app (``core.audit``
+    writes it). ``subject`` is what the action was about (an offer for
+    "directory.offer.update", a join request for its approval); ``reasons``
+    are codes the action's app puts in words. A pure action (approving a
+    request) is a change set without changes.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    action = models.CharField(_("action"), max_length=100)
+    reasons = models.JSONField(_("reasons"), default=list, blank=True)
+    subject_type = models.ForeignKey(
+        ContentType, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    subject_id = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("change set")
+        verbose_name_plural = _("change sets")
+        indexes = [
+            models.Index(fields=["subject_type", "subject_id"], name="changeset_subject"),
+            models.Index(fields=["action", "created_at"], name="changeset_action"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class Change(models.Model):
+    """One object created, changed or deleted in a change set.
+
+    ``fields`` maps each field that changed to ``[old, new]`` in JSON-safe
+    values (ids for relations, sorted lists of ids for many-to-many).
+    ``root`` is the entry whose history shows the change (an offer for its
+    places and opening hours); it is the object itself for most changes.
+    ``label`` is the object's name at the time, for deleted objects.
+    """
+
+    class Operation(models.TextChoices):
+        CREATED = "created", _("created")
+        CHANGED = "changed", _("changed")
+        DELETED = "deleted", _("deleted")
+
+    change_set = models.ForeignKey(ChangeSet, on_delete=models.CASCADE, related_name="changes")
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.CharField(max_length=64)
+    label = models.CharField(max_length=250, blank=True)
+    operation = models.CharField(max_length=10, choices=Operation.choices)
+    fields = models.JSONField(default=dict, blank=True)
+    root_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    root_id = models.CharField(max_length=64)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("change")
+        verbose_name_plural = _("changes")
+        indexes = [
+            models.Index(fields=["root_type", "root_id"], name="change_root"),
+            models.Index(fields=["content_type", "object_id"], name="change_object"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.operation} {self.label}"

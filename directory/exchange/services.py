@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_create_with_history
 
 from accounts.models import User
+from core import audit
 from core.services import translation_save
 from directory.exchange.columns import EXCHANGE_TABLES
 from directory.exchange.entries import UNSET, Entry, Plan, stable_id
@@ -58,8 +58,8 @@ def exchange_import(
 
     Steps: read the file into tables, refusing it as a whole if it is too
     large, has too many rows, or is not what its name says; import the
-    tables (``exchange_tables_import``). ``by`` is named in the history of
-    the records created in bulk.
+    tables (``exchange_tables_import``), recorded as one change set of the
+    audit log naming ``by``.
     """
     try:
         tables, problems = read_upload(name=name, data=data, kind_key=kind_key)
@@ -104,38 +104,74 @@ def exchange_tables_import(
 def _write(plan: Plan, by: User | None) -> dict[str, Counter]:
     """Save what changed, kind by kind in import order, and mark it for the search.
 
-    New spoken languages and opening hours are created in bulk (with their
-    history rows): a large import creates thousands of them.
+    The whole import is one change set. New spoken languages and opening
+    hours are created in bulk: a large import creates thousands of them.
     """
     counts: dict[str, Counter] = {}
     new_rows: dict[type, list] = {OfferLanguage: [], OpeningHours: []}
-    for kind in EXCHANGE_TABLES:
-        counts[kind.key] = Counter({CREATED: 0, UPDATED: 0, UNCHANGED: 0})
-        for item in plan.entries[kind.key]:
-            if not item.changed:
-                counts[kind.key][UNCHANGED] += 1
-                continue
-            counts[kind.key][CREATED if item.is_new else UPDATED] += 1
-            item.instance.save()
-            if kind.key == "offers":
-                new_rows[OfferLanguage] += _save_offer_links(item)
-            elif kind.key == "offer_locations":
-                new_rows[OpeningHours] += _save_hours(item)
-    for model, rows in new_rows.items():
-        bulk_create_with_history(rows, model, batch_size=500, default_user=by)
-    _save_statements(plan.entries["organisations"])
+    with audit.change_set(by=by, action="directory.exchange.import") as cs:
+        before = _stored_values(plan)
+        for kind in EXCHANGE_TABLES:
+            counts[kind.key] = Counter({CREATED: 0, UPDATED: 0, UNCHANGED: 0})
+            for item in plan.entries[kind.key]:
+                if not item.changed:
+                    counts[kind.key][UNCHANGED] += 1
+                    continue
+                counts[kind.key][CREATED if item.is_new else UPDATED] += 1
+                item.instance.save()
+                if kind.key == "offers":
+                    new_rows[OfferLanguage] += _save_offer_links(cs, item)
+                elif kind.key == "offer_locations":
+                    new_rows[OpeningHours] += _save_hours(cs, item)
+                _record(cs, item.instance, before.get(item.instance.pk))
+        for model, rows in new_rows.items():
+            model.objects.bulk_create(rows, batch_size=500)
+            for row in rows:
+                cs.created(row, root=_root(row))
+        _save_statements(cs, plan.entries["organisations"])
     _save_translations(plan)
     _mark_changed(plan)
     return counts
 
 
-def _save_statements(entries: list[Entry]) -> None:
+def _stored_values(plan: Plan) -> dict:
+    """The recorded values of the records the import changes, as stored before it."""
+    values = {}
+    for kind in EXCHANGE_TABLES:
+        ids = [
+            item.instance.pk for item in plan.entries[kind.key] if item.changed and not item.is_new
+        ]
+        for start in range(0, len(ids), 500):
+            for stored in kind.model.objects.filter(pk__in=ids[start : start + 500]):
+                values[stored.pk] = audit.snapshot(stored)
+    return values
+
+
+def _root(record) -> Offer | None:
+    """The entry whose history shows ``record``: the offer, for its places, hours and languages."""
+    if isinstance(record, OfferLocation | OfferLanguage):
+        return Offer(pk=record.offer_id)
+    if isinstance(record, OpeningHours):
+        return Offer(pk=record.offer_location.offer_id)
+    return None
+
+
+def _record(cs: audit.Recorder, record, before: audit.Values | None) -> None:
+    if before is None:
+        cs.created(record, root=_root(record))
+    else:
+        cs.changed(record, before, root=_root(record))
+
+
+def _save_statements(cs: audit.Recorder, entries: list[Entry]) -> None:
     """Statements point at contacts, which are saved after their organisations."""
     for item in entries:
         organisation = item.instance
         if item.statement_by is not UNSET and item.statement_by != organisation.statement_by_id:
+            before = audit.snapshot(organisation)
             organisation.statement_by_id = item.statement_by
             organisation.save(update_fields=["statement_by", "updated_at"])
+            cs.changed(organisation, before)
 
 
 def _save_translations(plan: Plan) -> None:
@@ -146,7 +182,7 @@ def _save_translations(plan: Plan) -> None:
                 translation_save(source=item.instance, language=language, values=values)
 
 
-def _save_offer_links(item: Entry) -> list[OfferLanguage]:
+def _save_offer_links(cs: audit.Recorder, item: Entry) -> list[OfferLanguage]:
     """Set the offer's topics and target groups; return the spoken languages to create."""
     offer: Offer = item.instance
     for name in ("topics", "target_groups"):
@@ -162,12 +198,14 @@ def _save_offer_links(item: Entry) -> list[OfferLanguage]:
         return []
     stored: set[str] = set()
     if not item.is_new:
-        offer.languages.exclude(code__in=item.languages).delete()
+        for language in offer.languages.exclude(code__in=item.languages):
+            cs.deleted(language, root=offer)
+            language.delete()
         stored = set(offer.languages.values_list("code", flat=True))
     return [OfferLanguage(offer=offer, code=code) for code in sorted(item.languages - stored)]
 
 
-def _save_hours(item: Entry) -> list[OpeningHours]:
+def _save_hours(cs: audit.Recorder, item: Entry) -> list[OpeningHours]:
     """Delete the place's opening hours the row no longer has; return those to create."""
     if item.hours is UNSET:
         return []
@@ -180,6 +218,7 @@ def _save_hours(item: Entry) -> list[OpeningHours]:
     wanted = {(opening.weekday, opening.opens_at, opening.closes_at) for opening in item.hours}
     for key, row in stored.items():
         if key not in wanted:
+            cs.deleted(row, root=_root(place))
             row.delete()
     return [
         OpeningHours(

@@ -1,166 +1,109 @@
 """The parts of an offer kept in rows of their own — its places, their opening
 hours, the languages spoken — shown in the offer's history, before and after.
 
-Those rows have histories of their own. Their changes are grouped into
-*saves*: changes by the same person, each within ``SAME_SAVE`` of the one
-before. The member services write these rows right after the offer's own
-history record of the same save (``offer_save``, ``offer_places_update``,
-``opening_hours_update``), so a save that starts shortly after a record of the
-offer by the same person belongs to that record. Any other save (a location
-deleted with its places, an import) is shown as an entry of its own.
-
-Three queries read the parts of an offer's whole history, replayed once in
-order; a history page then picks the saves of its own time span.
+The member services record these rows' changes with the offer as their root,
+in the change set of the call that made them. One query reads the parts'
+changes of the offer's whole history, replayed once in order, so each
+change set of a page gets the parts as they were before and after it.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import time
 from typing import Any
+from uuid import UUID
 
+from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from core import audit
+from core.models import Change
 from directory.enums import Weekday
 from directory.forms import language_name
 from directory.member.display import EMPTY, FieldChange
-from directory.models import Location, OfferLanguage, OfferLocation, OpeningHours
-
-SAME_SAVE = timedelta(seconds=10)
+from directory.models import Location, Offer, OfferLanguage, OfferLocation, OpeningHours
 
 PLACE, HOURS, LANGUAGE = "place", "hours", "language"
+PART_MODELS = {PLACE: OfferLocation, HOURS: OpeningHours, LANGUAGE: OfferLanguage}
+
+# (part kind, row id) → the row's recorded values
+State = dict[tuple[str, str], dict[str, Any]]
 
 
-@dataclass
-class PartsSave:
-    """Changes to an offer's parts made in one save, and the parts before and after."""
-
-    start: datetime
-    end: datetime
-    user_id: Any
-    before: dict[tuple[str, Any], tuple] = field(default_factory=dict)
-    after: dict[tuple[str, Any], tuple] = field(default_factory=dict)
-
-
-def _events(offer_id) -> list[tuple]:
-    """(when, user id, history type, key, values) of every part row, in order."""
-    events = []
-    places = OfferLocation.history.filter(offer_id=offer_id).values_list(
-        "history_date", "history_id", "history_user_id", "history_type", "id", "location_id"
+def parts_states(offer: Offer, change_set_ids: set[UUID]) -> dict[UUID, tuple[State, State]]:
+    """The offer's parts before and after each of ``change_set_ids`` that changed them."""
+    kinds = {
+        ContentType.objects.get_for_model(model).pk: kind for kind, model in PART_MODELS.items()
+    }
+    rows = (
+        Change.objects.filter(**audit.root_filter(offer), content_type_id__in=kinds)
+        .order_by("change_set__created_at", "change_set_id", "id")
+        .values_list("change_set_id", "content_type_id", "object_id", "operation", "fields")
     )
-    place_ids = set()
-    for when, order, user, kind, pk, location_id in places:
-        place_ids.add(pk)
-        events.append((when, 0, order, user, kind, (PLACE, pk), (location_id,)))
-    if place_ids:
-        hours = OpeningHours.history.filter(offer_location_id__in=place_ids).values_list(
-            "history_date",
-            "history_id",
-            "history_user_id",
-            "history_type",
-            "id",
-            "offer_location_id",
-            "weekday",
-            "opens_at",
-            "closes_at",
-        )
-        for when, order, user, kind, pk, *value in hours:
-            events.append((when, 1, order, user, kind, (HOURS, pk), tuple(value)))
-    languages = OfferLanguage.history.filter(offer_id=offer_id).values_list(
-        "history_date", "history_id", "history_user_id", "history_type", "id", "code"
-    )
-    for when, order, user, kind, pk, code in languages:
-        events.append((when, 2, order, user, kind, (LANGUAGE, pk), (code,)))
-    events.sort(key=lambda event: event[:3])
-    return [(event[0], *event[3:]) for event in events]
-
-
-def parts_saves(offer_id, *, boundaries: list[datetime]) -> list[PartsSave]:
-    """Every save of the offer's parts, oldest first, with the parts before and after.
-
-    A save never spans one of ``boundaries`` (the times of the offer's own
-    records), so two quick saves by one person stay two.
-    """
-    boundaries = sorted(boundaries)
-    saves: list[PartsSave] = []
-    events = _events(offer_id)
-    state = _rows_older_than_history(events)
-    current: PartsSave | None = None
-    for when, user, kind, key, value in events:
-        if (
-            current is None
-            or user != current.user_id
-            or when - current.end > SAME_SAVE
-            or bisect_right(boundaries, when) > bisect_right(boundaries, current.end)
-        ):
-            if current is not None:
-                current.after = dict(state)
-            current = PartsSave(start=when, end=when, user_id=user, before=dict(state))
-            saves.append(current)
-        current.end = when
-        if kind == "-":
+    states: dict[UUID, tuple[State, State]] = {}
+    state: State = {}
+    current = None
+    for change_set_id, content_type_id, object_id, operation, fields in rows:
+        if change_set_id != current:
+            current = change_set_id
+            if current in change_set_ids:
+                states[current] = (dict(state), state)
+        key = (kinds[content_type_id], object_id)
+        if operation == Change.Operation.DELETED:
             state.pop(key, None)
         else:
-            state[key] = value
-    if current is not None:
-        current.after = dict(state)
-    return saves
+            state[key] = {
+                **state.get(key, {}),
+                **{name: new for name, (_old, new) in fields.items()},
+            }
+        if current in states:
+            states[current] = (states[current][0], dict(state))
+    return states
 
 
-def _rows_older_than_history(events) -> dict[tuple[str, Any], tuple]:
-    """Rows whose history starts with a change, not with their creation: they
-    existed before the history was kept (``manage.py populate_history`` fills
-    that gap); their first recorded values are the best guess of their start."""
-    seen: set = set()
-    state = {}
-    for _when, _user, kind, key, value in events:
-        if key not in seen:
-            seen.add(key)
-            if kind != "+":
-                state[key] = value
-    return state
-
-
-def belongs_to(save: PartsSave, record) -> bool:
-    """Whether ``save`` was made together with the offer's history ``record``."""
-    return (
-        save.user_id == record.history_user_id
-        and record.history_date <= save.start <= record.history_date + SAME_SAVE
-    )
-
-
-def location_names(saves: list[PartsSave]) -> dict[Any, str]:
-    """Names of the locations of ``saves``' places, deleted ones included (one query)."""
+def location_names(states: list[tuple[State, State]]) -> dict[str, str]:
+    """Names of the locations of the states' places, deleted ones included (two queries)."""
     wanted = {
-        value[0]
-        for save in saves
-        for state in (save.before, save.after)
-        for (kind, _pk), value in state.items()
+        str(values.get("location"))
+        for pair in states
+        for state in pair
+        for (kind, _pk), values in state.items()
         if kind == PLACE
     }
     if not wanted:
         return {}
-    rows = Location.history.filter(id__in=wanted).order_by("history_date", "history_id")
-    return dict(rows.values_list("id", "name"))  # the newest name wins
+    names = {
+        str(pk): name
+        for pk, name in Location.objects.filter(pk__in=wanted).values_list("pk", "name")
+    }
+    missing = wanted - set(names)
+    if missing:
+        deleted = Change.objects.filter(
+            content_type=ContentType.objects.get_for_model(Location),
+            object_id__in=missing,
+            operation=Change.Operation.DELETED,
+        )
+        for object_id, fields in deleted.values_list("object_id", "fields"):
+            names[object_id] = fields.get("name", [None])[0] or _("(deleted entry)")
+    return names
 
 
-def parts_changes(save: PartsSave, names: dict[Any, str]) -> list[FieldChange]:
+def parts_changes(before: State, after: State, names: dict[str, str]) -> list[FieldChange]:
     """Places, opening hours per place and languages: before → after, where they differ."""
     changes = []
-    places_before, places_after = _places(save.before, names), _places(save.after, names)
+    places_before, places_after = _places(before, names), _places(after, names)
     if places_before != places_after:
         old, new = _joined(places_before.values()), _joined(places_after.values())
         changes.append(FieldChange(_("Places"), old, new))
-    hours_before, hours_after = _hours(save.before), _hours(save.after)
+    hours_before, hours_after = _hours(before), _hours(after)
     for place in sorted(set(hours_before) | set(hours_after), key=str):
         old, new = hours_before.get(place, EMPTY), hours_after.get(place, EMPTY)
         if old != new:
             name = places_after.get(place) or places_before.get(place) or _("(deleted entry)")
             label = _("Opening hours at %(place)s") % {"place": name}
             changes.append(FieldChange(label, old, new))
-    languages_before, languages_after = _languages(save.before), _languages(save.after)
+    languages_before, languages_after = _languages(before), _languages(after)
     if languages_before != languages_after:
         changes.append(
             FieldChange(_("Languages spoken"), _joined(languages_before), _joined(languages_after))
@@ -173,21 +116,26 @@ def _joined(values) -> str:
     return ", ".join(values) if values else EMPTY
 
 
-def _places(state, names: dict[Any, str]) -> dict[Any, str]:
+def _places(state: State, names: dict[str, str]) -> dict[str, str]:
     return {
-        pk: names.get(value[0], _("(deleted entry)"))
-        for (kind, pk), value in state.items()
+        pk: names.get(str(values.get("location")), _("(deleted entry)"))
+        for (kind, pk), values in state.items()
         if kind == PLACE
     }
 
 
-def _hours(state) -> dict[Any, str]:
+def _hours(state: State) -> dict[str, str]:
     """Opening hours per place (offer-location id) as one line, weekday by weekday."""
-    rows: dict[Any, list[tuple]] = {}
-    for (kind, _pk), value in state.items():
+    rows: dict[str, list[tuple]] = {}
+    for (kind, _pk), values in state.items():
         if kind == HOURS:
-            place, weekday, opens, closes = value
-            rows.setdefault(place, []).append((weekday, opens, closes))
+            opens, closes = (
+                time.fromisoformat(values["opens_at"]),
+                time.fromisoformat(values["closes_at"]),
+            )
+            rows.setdefault(str(values["offer_location"]), []).append(
+                (values["weekday"], opens, closes)
+            )
     labels = dict(Weekday.choices)
     return {
         place: "; ".join(
@@ -198,9 +146,9 @@ def _hours(state) -> dict[Any, str]:
     }
 
 
-def _languages(state) -> set[str]:
+def _languages(state: State) -> set[str]:
     return {
-        str(language_name(value[0], in_language=get_language()))
-        for (kind, _pk), value in state.items()
+        str(language_name(values["code"], in_language=get_language()))
+        for (kind, _pk), values in state.items()
         if kind == LANGUAGE
     }

@@ -43,6 +43,8 @@ class EntryKind:
     label: Promise
     model: type[models.Model]
     form_class: type
+    # Calls the kind's service with the valid form's cleaned data:
+    # ``apply(form=form, by=user, reason=None)``.
     apply: Callable[..., Any]
     deletes: bool = False
 
@@ -130,6 +132,67 @@ def _hours_diff(form: OpeningHoursForm, place: OfferLocation) -> list[FieldChang
     return [FieldChange(label, _hours_text(old), _hours_text(new))] if old != new else []
 
 
+def _organisation_update(*, form, by, reason: str | None = None):
+    data = form.cleaned_data
+    return services.organisation_update(
+        organisation=form.instance, data=data, version=data["version"], by=by, reason=reason
+    )
+
+
+def _contact_save(*, form, by, reason: str | None = None):
+    data = form.cleaned_data
+    return services.contact_save(
+        contact=form.instance, data=data, version=data.get("version"), by=by, reason=reason
+    )
+
+
+def _location_save(*, form, by, reason: str | None = None):
+    data = form.cleaned_data
+    return services.location_save(
+        location=form.instance, data=data, version=data.get("version"), by=by, reason=reason
+    )
+
+
+def _entry_delete(*, form, by, reason: str | None = None):
+    version = form.cleaned_data["version"]
+    return services.entry_delete(entry=form.instance, version=version, by=by, reason=reason)
+
+
+def _offer_save(*, form, by, reason: str | None = None):
+    data = form.cleaned_data
+    return services.offer_save(
+        offer=form.instance, data=data, version=data.get("version"), by=by, reason=reason
+    )
+
+
+def _offer_retire(*, form, by, reason: str | None = None):
+    data = form.cleaned_data
+    return services.offer_retire(
+        offer=form.instance, status=data["status"], version=data["version"], by=by, reason=reason
+    )
+
+
+def _offer_places_update(*, form, by, reason: str | None = None):
+    data = form.cleaned_data
+    return services.offer_places_update(
+        offer=form.instance,
+        locations=data["locations"],
+        version=data["version"],
+        by=by,
+        reason=reason,
+    )
+
+
+def _opening_hours_update(*, form, by, reason: str | None = None):
+    return services.opening_hours_update(
+        place=form.instance,
+        hours=[row for row in form.formset.cleaned_data if row],
+        version=form.cleaned_data["version"],
+        by=by,
+        reason=reason,
+    )
+
+
 EDITABLE_ENTRIES = {
     kind.name: kind
     for kind in (
@@ -138,49 +201,47 @@ EDITABLE_ENTRIES = {
             gettext_lazy("Organisation profile"),
             Organisation,
             OrganisationForm,
-            services.organisation_update,
+            _organisation_update,
         ),
-        EntryKind("contact", gettext_lazy("Contact"), Contact, ContactForm, services.contact_save),
+        EntryKind("contact", gettext_lazy("Contact"), Contact, ContactForm, _contact_save),
         EntryKind(
             "contact-delete",
             gettext_lazy("Contact"),
             Contact,
             DeleteForm,
-            services.entry_delete,
+            _entry_delete,
             deletes=True,
         ),
-        EntryKind(
-            "location", gettext_lazy("Location"), Location, LocationForm, services.location_save
-        ),
+        EntryKind("location", gettext_lazy("Location"), Location, LocationForm, _location_save),
         EntryKind(
             "location-delete",
             gettext_lazy("Location"),
             Location,
             DeleteForm,
-            services.entry_delete,
+            _entry_delete,
             deletes=True,
         ),
-        EntryKind("offer", gettext_lazy("Offer"), Offer, OfferForm, services.offer_save),
+        EntryKind("offer", gettext_lazy("Offer"), Offer, OfferForm, _offer_save),
         EntryKind(
             "offer-retire",
             gettext_lazy("Retiring an offer"),
             Offer,
             OfferRetireForm,
-            services.offer_retire,
+            _offer_retire,
         ),
         EntryKind(
             "offer-places",
             gettext_lazy("Places of an offer"),
             Offer,
             OfferPlacesForm,
-            services.offer_places_update,
+            _offer_places_update,
         ),
         EntryKind(
             "opening-hours",
             gettext_lazy("Opening hours"),
             OfferLocation,
             OpeningHoursForm,
-            services.opening_hours_update,
+            _opening_hours_update,
         ),
         # A translation (entry and language come with the stored data).
         TranslationChangeKind(),

@@ -1,29 +1,43 @@
 """Writes of the member area: an organisation's profile, contacts, locations and offers.
 
 Every function is atomic; changes to existing entries lock the row and
-check the form's version first (``locking``), so nothing is silently
-overwritten. Each save is one history record naming ``by`` (the editor;
-for an approved review, the author) and, where useful, a reason.
-Every write that shows in the search marks it (``directory.search.updates``).
+check the version the editor saw first (``locking``), so nothing is
+silently overwritten. Each call is one change set of the audit log
+(``core.audit``) naming ``by`` (the editor; for an approved review, the
+author) and, where useful, a reason; an offer's places, opening hours and
+languages are recorded with the offer as their root, so its history shows
+them. Every write that shows in the search marks it (``directory.search.updates``).
+
+``data`` is the cleaned data of the entry's form: the values of the
+entry's own fields, plus ``minor_edit`` (translations stay current) and,
+for offers, ``topics``, ``target_groups`` and ``languages``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from datetime import date
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, datetime
+from typing import Any, TypeVar
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models, transaction
-from django.forms.models import construct_instance
 from django.utils.translation import gettext as _
 
+from accounts.models import User
+from core import audit
 from core.translation import TranslatableModel
-from directory.member.forms import DeleteForm, EntryForm, OfferForm, OrganisationForm
-from directory.member.history import REASON_CONFIRM, REASON_PLACES, m2m_accessors, reasons_join
+from directory.enums import OfferStatus
+from directory.member.history import REASON_CONFIRM, REASON_PLACES
 from directory.member.locking import lock, lock_and_check
-from directory.member.place_forms import OfferPlacesForm, OpeningHoursForm
-from directory.models import Location, Offer, OfferLanguage, OfferLocation, Organisation
+from directory.models import (
+    Contact,
+    Location,
+    Offer,
+    OfferLanguage,
+    OfferLocation,
+    OpeningHours,
+    Organisation,
+)
 from directory.search.updates import (
     index_updates,
     locations_changed,
@@ -31,35 +45,56 @@ from directory.search.updates import (
     organisations_changed,
 )
 
-
-def _stamp(entry: models.Model, *, by, reason: str | None) -> None:
-    """Who made the change and why, for the history record of the next save."""
-    if by is not None:
-        entry._history_user = by
-    if reason:
-        entry._change_reason = reason
+EntryT = TypeVar("EntryT", bound=models.Model)
 
 
-def _apply_form(form: EntryForm, *, by, reason: str | None):
-    """The form's entry with the form's values, validated, not yet saved, and the
-    digest of its German text before the change (None for a new entry).
+def _assign(entry: models.Model, data: Mapping[str, Any]) -> None:
+    """Put the values of ``data`` that are the entry's own fields into ``entry``."""
+    for name, value in data.items():
+        try:
+            field = entry._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        if field.concrete and not field.many_to_many and field.editable:
+            setattr(entry, field.name, value)
+
+
+def _prepare(
+    entry: EntryT, data: Mapping[str, Any], version: datetime | None
+) -> tuple[EntryT, audit.Values | None, str | None]:
+    """The entry with ``data``'s values, validated, not yet saved; its recorded
+    values before (None for a new entry); the digest of its German text before.
 
     An existing entry is read again with its row locked and refused if it
-    changed since the form's version.
+    changed since ``version``.
     """
-    if form.is_new:
-        entry, old_digest = form.instance, None
+    if entry._state.adding:
+        before, old_digest = None, None
     else:
-        entry = lock_and_check(form.instance, form.cleaned_data["version"])
+        entry = lock_and_check(entry, version)
+        before = audit.snapshot(entry)
         old_digest = entry.source_digest() if isinstance(entry, TranslatableModel) else None
-        construct_instance(form, entry, fields=form._meta.fields)
+    _assign(entry, data)
     entry.full_clean()
-    _stamp(entry, by=by, reason=reason)
-    return entry, old_digest
+    return entry, before, old_digest
 
 
-def _keep_translations_current(entry: TranslatableModel, old_digest: str | None) -> None:
+def _record(cs: audit.Recorder, entry: models.Model, before: audit.Values | None) -> None:
+    if before is None:
+        cs.created(entry)
+    else:
+        cs.changed(entry, before)
+
+
+def _action(entry: models.Model) -> str:
+    """ "directory.contact.create", "directory.offer.update" and the like."""
+    return f"directory.{entry._meta.model_name}.{'create' if entry._state.adding else 'update'}"
+
+
+def _keep_translations_current(entry: models.Model, old_digest: str | None, data) -> None:
     """After a minor edit, translations that matched the old German text match the new."""
+    if not data.get("minor_edit") or not isinstance(entry, TranslatableModel):
+        return
     new_digest = entry.source_digest()
     if old_digest is None or old_digest == new_digest:
         return
@@ -68,192 +103,264 @@ def _keep_translations_current(entry: TranslatableModel, old_digest: str | None)
         row.save(update_fields=["source_digest"])
 
 
-def _finish(entry: models.Model, form: EntryForm, old_digest: str | None) -> None:
-    if form.cleaned_data.get("minor_edit"):
-        _keep_translations_current(entry, old_digest)
+def _save_entry(entry: EntryT, *, data, version, by: User | None, reason: str | None) -> EntryT:
+    """Create or change a contact, location or organisation as one change set."""
+    with audit.change_set(by=by, action=_action(entry), subject=entry, reason=reason) as cs:
+        entry, before, old_digest = _prepare(entry, data, version)
+        entry.save()
+        _record(cs, entry, before)
+        _keep_translations_current(entry, old_digest, data)
+    return entry
 
 
 @transaction.atomic
 @index_updates()
-def organisation_update(*, form: OrganisationForm, by, reason: str | None = None) -> Organisation:
+def organisation_update(
+    *,
+    organisation: Organisation,
+    data: Mapping[str, Any],
+    version: datetime | None,
+    by: User | None,
+    reason: str | None = None,
+) -> Organisation:
     """Save the profile; re-index its offers when what the search shows of it
     (the name they are found by, the membership a coordinator may set) changed."""
     shown = ("name", "membership_status", "listed")
-    old = Organisation.objects.filter(pk=form.instance.pk).values_list(*shown).first()
-    organisation, old_digest = _apply_form(form, by=by, reason=reason)
-    organisation.save()
-    _finish(organisation, form, old_digest)
+    old = Organisation.objects.filter(pk=organisation.pk).values_list(*shown).first()
+    organisation = _save_entry(organisation, data=data, version=version, by=by, reason=reason)
     if tuple(getattr(organisation, name) for name in shown) != old:
         organisations_changed([organisation.pk])
     return organisation
 
 
 @transaction.atomic
-def contact_save(*, form: EntryForm, by, reason: str | None = None):
+def contact_save(
+    *,
+    contact: Contact,
+    data: Mapping[str, Any],
+    version: datetime | None,
+    by: User | None,
+    reason: str | None = None,
+) -> Contact:
     """Create or change a contact person."""
-    contact, old_digest = _apply_form(form, by=by, reason=reason)
-    contact.save()
-    _finish(contact, form, old_digest)
-    return contact
+    return _save_entry(contact, data=data, version=version, by=by, reason=reason)
 
 
 @transaction.atomic
 @index_updates()
-def location_save(*, form: EntryForm, by, reason: str | None = None) -> Location:
+def location_save(
+    *,
+    location: Location,
+    data: Mapping[str, Any],
+    version: datetime | None,
+    by: User | None,
+    reason: str | None = None,
+) -> Location:
     """Create or change a location; the offers held there are found by it, so re-index them."""
-    location, old_digest = _apply_form(form, by=by, reason=reason)
-    location.save()
-    _finish(location, form, old_digest)
+    location = _save_entry(location, data=data, version=version, by=by, reason=reason)
     locations_changed([location.pk])
     return location
 
 
+def _record_place_deleted(cs: audit.Recorder, place: OfferLocation, offer: Offer) -> None:
+    """A place goes with its opening hours; the offer's history shows both."""
+    for row in place.opening_hours.all():
+        cs.deleted(row, root=offer)
+    cs.deleted(place, root=offer)
+
+
 @transaction.atomic
 @index_updates()
-def entry_delete(*, form: DeleteForm, by, reason: str | None = None) -> None:
+def entry_delete(
+    *,
+    entry: Contact | Location,
+    version: datetime | None,
+    by: User | None,
+    reason: str | None = None,
+) -> None:
     """Delete a contact or a location (with the offers' places there) after a version check."""
-    entry = lock_and_check(form.instance, form.cleaned_data["version"])
-    if isinstance(entry, Location):
-        locations_changed([entry.pk])
-    _stamp(entry, by=by, reason=reason)
-    entry.delete()
+    entry = lock_and_check(entry, version)
+    action = f"directory.{entry._meta.model_name}.delete"
+    with audit.change_set(by=by, action=action, subject=entry, reason=reason) as cs:
+        if isinstance(entry, Location):
+            locations_changed([entry.pk])
+            places = OfferLocation.objects.filter(location=entry).select_related("offer")
+            for place in places.prefetch_related("opening_hours"):
+                cs.add_reasons(REASON_PLACES)
+                _record_place_deleted(cs, place, place.offer)
+        cs.deleted(entry)
+        entry.delete()
 
 
-@contextmanager
-def _without_history(entry: models.Model) -> Iterator[None]:
-    """Many-to-many changes write no history records of their own; the
-    entry's next save records them together with its fields."""
-    entry.skip_history_when_saving = True
-    try:
-        yield
-    finally:
-        del entry.skip_history_when_saving
-
-
-def _snapshot_m2m(entry: models.Model) -> None:
-    """Copy a new entry's many-to-many rows into its first history record, as
-    simple-history does on save; a new entry's relations can only be set after it."""
-    record = entry.history.order_by("-history_date", "-history_id").first()
-    for name, (accessor, _column) in m2m_accessors(entry.history.model).items():
-        history_rows = getattr(record, accessor).model
-        through = getattr(type(entry), name).through
-        source = type(entry)._meta.get_field(name).m2m_field_name()
-        columns = [field.attname for field in through._meta.concrete_fields]
-        history_rows.objects.bulk_create(
-            history_rows(history=record, **{column: getattr(row, column) for column in columns})
-            for row in through.objects.filter(**{source: entry})
-        )
-
-
-def _set_languages(offer: Offer, codes: list[str]) -> None:
-    offer.languages.exclude(code__in=codes).delete()
+def _set_languages(cs: audit.Recorder, offer: Offer, codes: Sequence[str]) -> None:
+    for language in offer.languages.exclude(code__in=codes):
+        cs.deleted(language, root=offer)
+        language.delete()
     known = set(offer.languages.values_list("code", flat=True))
     for code in codes:
         if code not in known:
             language = OfferLanguage(offer=offer, code=code)
             language.full_clean()
             language.save()
+            cs.created(language, root=offer)
 
 
 @transaction.atomic
 @index_updates()
-def offer_save(*, form: OfferForm, by, reason: str | None = None) -> Offer:
+def offer_save(
+    *,
+    offer: Offer,
+    data: Mapping[str, Any],
+    version: datetime | None,
+    by: User | None,
+    reason: str | None = None,
+) -> Offer:
     """Create or change an offer with its topics, target groups and languages.
 
-    Steps: lock and check the version; apply the form; set the topics and
-    target groups, then save, so one history record holds fields and
-    relations together; set the languages; keep translations current on
-    a minor edit; re-index.
+    Steps: lock and check the version; apply ``data``; save; set the topics
+    and target groups and record the offer with them; set the languages;
+    keep translations current on a minor edit; re-index.
     """
-    is_new = form.is_new
-    offer, old_digest = _apply_form(form, by=by, reason=reason)
-    if is_new:
+    with audit.change_set(by=by, action=_action(offer), subject=offer, reason=reason) as cs:
+        offer, before, old_digest = _prepare(offer, data, version)
         offer.save()
-    with _without_history(offer):
-        offer.topics.set(form.cleaned_data["topics"])
-        offer.target_groups.set(form.cleaned_data["target_groups"])
-    if is_new:
-        _snapshot_m2m(offer)
-    else:
-        offer.save()
-    _set_languages(offer, form.cleaned_data["languages"])
-    _finish(offer, form, old_digest)
+        offer.topics.set(data["topics"])
+        offer.target_groups.set(data["target_groups"])
+        _record(cs, offer, before)
+        _set_languages(cs, offer, data["languages"])
+        _keep_translations_current(offer, old_digest, data)
     offers_changed([offer.pk])
     return offer
 
 
 @transaction.atomic
 @index_updates()
-def offer_retire(*, form: EntryForm, by, reason: str | None = None) -> Offer:
+def offer_retire(
+    *,
+    offer: Offer,
+    status: OfferStatus,
+    version: datetime | None,
+    by: User | None,
+    reason: str | None = None,
+) -> Offer:
     """Set an offer inactive or defunct: it leaves the public directory, its history stays."""
-    offer, _old_digest = _apply_form(form, by=by, reason=reason)
-    offer.save()
+    if status not in (OfferStatus.INACTIVE, OfferStatus.DEFUNCT):
+        raise ValueError(f"An offer is retired as inactive or defunct, not {status!r}.")
+    with audit.change_set(
+        by=by, action="directory.offer.retire", subject=offer, reason=reason
+    ) as cs:
+        offer, before, _old_digest = _prepare(offer, {"status": status}, version)
+        offer.save()
+        cs.changed(offer, before)
     offers_changed([offer.pk])
     return offer
 
 
 @transaction.atomic
 @index_updates()
-def offer_confirm(*, offer: Offer, by, today: date) -> Offer:
+def offer_confirm(*, offer: Offer, by: User | None, today: date) -> Offer:
     """ "Still correct": set the last-checked date, change nothing else."""
-    offer = lock(offer)
-    offer.last_verified = today
-    _stamp(offer, by=by, reason=REASON_CONFIRM)
-    offer.save(update_fields=["last_verified", "updated_at"])
+    with audit.change_set(
+        by=by, action="directory.offer.confirm", subject=offer, reason=REASON_CONFIRM
+    ) as cs:
+        offer = lock(offer)
+        before = audit.snapshot(offer)
+        offer.last_verified = today
+        offer.save(update_fields=["last_verified", "updated_at"])
+        cs.changed(offer, before)
     offers_changed([offer.pk])
     return offer
 
 
-def _touch(offer: Offer, *, by, reason: str | None) -> None:
-    """Places and hours are the offer's too: a new version, and a history record saying so.
-
-    Called before the places or hours rows are written: the history shows
-    the rows written right after a record of the offer with that record.
-    """
-    _stamp(offer, by=by, reason=reasons_join(reason, REASON_PLACES))
+def _touch(cs: audit.Recorder, offer: Offer) -> None:
+    """Places and hours are the offer's too: a new version, and a reason saying so."""
+    cs.add_reasons(REASON_PLACES)
     offer.save(update_fields=["updated_at"])
 
 
 @transaction.atomic
 @index_updates()
-def offer_places_update(*, form: OfferPlacesForm, by, reason: str | None = None) -> Offer:
+def offer_places_update(
+    *,
+    offer: Offer,
+    locations: Iterable[Location],
+    version: datetime | None,
+    by: User | None,
+    reason: str | None = None,
+) -> Offer:
     """Hold the offer at exactly the chosen locations of its organisation.
 
     A place no longer chosen is removed with its opening hours.
     """
-    offer = lock_and_check(form.instance, form.cleaned_data["version"])
-    wanted = {location.pk: location for location in form.cleaned_data["locations"]}
+    offer = lock_and_check(offer, version)
+    wanted = {location.pk: location for location in locations}
     if any(location.organisation_id != offer.organisation_id for location in wanted.values()):
         raise ValidationError(_("Choose only existing locations of the offer's own organisation."))
-    _touch(offer, by=by, reason=reason)
-    for place in OfferLocation.objects.filter(offer=offer).exclude(location_id__in=wanted):
-        _stamp(place, by=by, reason=reason)
-        place.delete()
-    existing = set(offer.locations.values_list("pk", flat=True))
-    for location_id, location in wanted.items():
-        if location_id not in existing:
-            place = OfferLocation(offer=offer, location=location)
-            _stamp(place, by=by, reason=reason)
-            place.full_clean()
-            place.save()
+    with audit.change_set(
+        by=by, action="directory.offer.places", subject=offer, reason=reason
+    ) as cs:
+        _touch(cs, offer)
+        gone = OfferLocation.objects.filter(offer=offer).exclude(location_id__in=wanted)
+        for place in gone.prefetch_related("opening_hours"):
+            _record_place_deleted(cs, place, offer)
+            place.delete()
+        existing = set(offer.locations.values_list("pk", flat=True))
+        for location_id, location in wanted.items():
+            if location_id not in existing:
+                place = OfferLocation(offer=offer, location=location)
+                place.full_clean()
+                place.save()
+                cs.created(place, root=offer)
     offers_changed([offer.pk])
     return offer
 
 
+def _hours_row(cs, place: OfferLocation, row: OpeningHours | None, values, offer: Offer) -> None:
+    """Create or change one opening-hours row of ``place``."""
+    before = None if row is None else audit.snapshot(row)
+    row = row or OpeningHours(offer_location=place)
+    _assign(row, {name: values[name] for name in ("weekday", "opens_at", "closes_at")})
+    row.full_clean()
+    row.save()
+    if before is None:
+        cs.created(row, root=offer)
+    else:
+        cs.changed(row, before, root=offer)
+
+
 @transaction.atomic
 @index_updates()
-def opening_hours_update(*, form: OpeningHoursForm, by, reason: str | None = None):
-    """Save the opening hours of one place of an offer (rows added, changed, deleted)."""
-    offer = lock_and_check(form.instance.offer, form.cleaned_data["version"])
-    _touch(offer, by=by, reason=reason)
-    formset = form.formset
-    rows = formset.save(commit=False)
-    for row in formset.deleted_objects:
-        _stamp(row, by=by, reason=reason)
-        row.delete()
-    for row in rows:
-        _stamp(row, by=by, reason=reason)
-        row.full_clean()
-        row.save()
+def opening_hours_update(
+    *,
+    place: OfferLocation,
+    hours: Sequence[Mapping[str, Any]],
+    version: datetime | None,
+    by: User | None,
+    reason: str | None = None,
+) -> OfferLocation:
+    """Save the opening hours of one place of an offer (rows added, changed, deleted).
+
+    Each item of ``hours`` has ``weekday``, ``opens_at`` and ``closes_at``,
+    ``id`` (the stored row it changes, None for a new one) and ``DELETE``.
+    """
+    offer = lock_and_check(place.offer, version)
+    stored = {row.pk: row for row in place.opening_hours.all()}
+    with audit.change_set(
+        by=by, action="directory.offer.hours", subject=offer, reason=reason
+    ) as cs:
+        _touch(cs, offer)
+        for values in hours:
+            known = values.get("id")
+            if known is not None and known.pk not in stored:
+                raise ValidationError(
+                    _("The opening hours were changed meanwhile. Please open the form again.")
+                )
+            row = stored.get(known.pk) if known is not None else None
+            if values.get("DELETE"):
+                if row is not None:
+                    cs.deleted(row, root=offer)
+                    row.delete()
+                continue
+            _hours_row(cs, place, row, values, offer)
     offers_changed([offer.pk])
-    return form.instance
+    return place

@@ -1,7 +1,6 @@
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from core.translation import TranslatableModel, Translation
 from directory.enums import OfferStatus, Weekday
@@ -57,8 +56,6 @@ class Location(TranslatableModel, HsdsModel):
     wheelchair_accessible = models.BooleanField(_("wheelchair accessible"), default=False)
     accessibility = models.TextField(_("accessibility details (German)"), blank=True)
 
-    history = HistoricalRecords()
-
     class Meta:
         ordering = ["name"]
         verbose_name = _("location")
@@ -88,8 +85,6 @@ class Location(TranslatableModel, HsdsModel):
 class LocationTranslation(Translation):
     source = models.ForeignKey(Location, on_delete=models.CASCADE, related_name="translations")
     accessibility = models.TextField(_("accessibility details"), blank=True)
-
-    history = HistoricalRecords()
 
     class Meta(Translation.Meta):
         verbose_name = _("location translation")
@@ -133,7 +128,7 @@ class Offer(TranslatableModel, HsdsModel):
     )
     # When the last reminder to confirm this entry went out (see directory.freshness).
     reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
-    history = HistoricalRecords(excluded_fields=["reminded_at"], m2m_fields=[topics, target_groups])
+    audit_exclude = ("reminded_at",)
 
     class Meta:
         ordering = ["name"]
@@ -152,8 +147,6 @@ class OfferTranslation(Translation):
     eligibility = models.TextField(_("who can use it"), blank=True)
     how_to_apply = models.TextField(_("how to apply"), blank=True)
 
-    history = HistoricalRecords()
-
     class Meta(Translation.Meta):
         verbose_name = _("offer translation")
         verbose_name_plural = _("offer translations")
@@ -166,8 +159,6 @@ class OfferLanguage(models.Model):
     code = models.CharField(
         _("language code"), max_length=10, validators=[validate_spoken_language]
     )
-
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["offer", "code"]
@@ -186,8 +177,6 @@ class OfferLocation(HsdsModel):
 
     offer = models.ForeignKey(Offer, verbose_name=_("offer"), on_delete=models.CASCADE)
     location = models.ForeignKey(Location, verbose_name=_("location"), on_delete=models.CASCADE)
-
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("offer at a location")
@@ -209,8 +198,6 @@ class OpeningHours(HsdsModel):
     weekday = models.PositiveSmallIntegerField(_("weekday"), choices=Weekday.choices)
     opens_at = models.TimeField(_("opens at"))
     closes_at = models.TimeField(_("closes at"))
-
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["weekday", "opens_at"]

@@ -3,7 +3,6 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
-from simple_history.models import HistoricalRecords
 
 from core.translation import TranslatableModel, Translation
 from directory.enums import MembershipStatus, NetworkRole, OrganisationKind
@@ -42,8 +41,6 @@ class Organisation(TranslatableModel, HsdsModel):
     phone = PhoneNumberField(_("phone"), blank=True)
     website = models.URLField(_("website"), blank=True)
 
-    history = HistoricalRecords()
-
     class Meta:
         ordering = ["name"]
         verbose_name = _("organisation")
@@ -71,8 +68,6 @@ class OrganisationTranslation(Translation):
     source = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="translations")
     description = models.TextField(_("description"), blank=True)
     statement = models.TextField(_("statement"), blank=True)
-
-    history = HistoricalRecords()
 
     class Meta(Translation.Meta):
         verbose_name = _("organisation translation")
@@ -108,8 +103,6 @@ class Contact(TranslatableModel, HsdsModel):
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
-    history = HistoricalRecords()
-
     class Meta:
         ordering = ["organisation", "position", "name"]
         verbose_name = _("contact")
@@ -122,8 +115,6 @@ class Contact(TranslatableModel, HsdsModel):
 class ContactTranslation(Translation):
     source = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="translations")
     role = models.CharField(_("role"), max_length=200, blank=True)
-
-    history = HistoricalRecords()
 
     class Meta(Translation.Meta):
         verbose_name = _("contact translation")

@@ -103,3 +103,14 @@ class OpeningHoursFactory(factory.django.DjangoModelFactory):
     weekday = 0
     opens_at = datetime.time(9, 0)
     closes_at = datetime.time(12, 0)
+
+
+def recorded_as_created(*entries, by=None):
+    """Record ``entries`` (made by factories) as created in one change set of
+    the audit log, as the services that create them would."""
+    from core import audit
+
+    with audit.change_set(by=by, action="test.create") as change_set:
+        for entry in entries:
+            change_set.created(entry)
+    return entries[0]

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from core.models import ChangeSet
 from directory.models import Organisation, Topic
 from directory.tests.factories import ContactFactory, LocationFactory, TopicFactory
 
@@ -237,3 +238,19 @@ def test_admin_translation_inline_rejects_unknown_language(client, coordinator):
 
     assert response.status_code == 200
     assert not topic.translations.exists()
+
+
+def test_admin_saves_are_recorded_in_the_history(client, coordinator):
+    client.force_login(coordinator)
+    client.post(reverse("admin:directory_organisation_add"), organisation_form())
+    organisation = Organisation.objects.get(slug="neuer-verein")
+    url = reverse("admin:directory_organisation_change", args=[organisation.pk])
+
+    client.post(url, organisation_form(name="Verein Neu"))
+
+    change_sets = ChangeSet.objects.order_by("created_at")
+    assert [(cs.action, cs.actor) for cs in change_sets] == [
+        ("directory.organisation.admin-add", coordinator),
+        ("directory.organisation.admin-change", coordinator),
+    ]
+    assert change_sets[1].changes.get().fields["name"] == ["Neuer Verein", "Verein Neu"]

@@ -17,6 +17,7 @@ from django.utils import translation
 from openpyxl import Workbook
 
 from core.enums import TranslationStatus
+from core.models import ChangeSet
 from core.services import translation_save
 from directory.enums import MembershipStatus, OrganisationKind
 from directory.exchange.entries import stable_id
@@ -103,13 +104,13 @@ def test_import_creates_records_with_stable_ids():
 def test_import_same_file_twice_changes_nothing():
     content = csv_file(ORGANISATION_HEADER, organisation_row("awo"), organisation_row("vhs"))
     import_csv("organisations.csv", content)
-    history = Organisation.history.count()
+    change_sets = ChangeSet.objects.count()
 
     result = import_csv("organisations.csv", content)
 
     assert dict(result.counts["organisations"]) == {"created": 0, "updated": 0, "unchanged": 2}
     assert Organisation.objects.count() == 2
-    assert Organisation.history.count() == history
+    assert ChangeSet.objects.count() == change_sets
 
 
 def test_import_updates_by_id_and_keeps_columns_the_file_leaves_out():

@@ -8,6 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
+from core.models import ChangeSet
 from directory.exchange.entries import stable_id
 from directory.models import Offer, Organisation
 from directory.tests.factories import OrganisationFactory
@@ -236,9 +237,11 @@ def test_import_history_names_the_coordinator(client, coordinator):
     content = csv_file(OFFER_HEADER, ["kurs", "awo", "Kurs", "", "", "de, ar"])
     assert post_file(client, "offers.csv", content).status_code == 200
     offer = Offer.objects.get()
-    assert offer.history.get().history_user == coordinator
-    languages = offer.languages.model.history.filter(offer_id=offer.pk)
-    assert [(row.code, row.history_user) for row in languages.order_by("code")] == [
-        ("ar", coordinator),
-        ("de", coordinator),
+    change_set = ChangeSet.objects.get()
+    assert (change_set.actor, change_set.action) == (coordinator, "directory.exchange.import")
+    offer_changes = change_set.changes.filter(root_id=str(offer.pk)).order_by("label")
+    assert [(change.label, change.operation) for change in offer_changes] == [
+        ("Kurs", "created"),
+        ("ar", "created"),
+        ("de", "created"),
     ]

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from core.models import Change, ChangeSet
 from directory.enums import MembershipStatus
 from directory.models import Contact, Location, Organisation
 from directory.tests.factories import (
@@ -54,7 +55,7 @@ def test_profile_edit_by_owner(client, organisation, owner):
     assert response.status_code == 302
     organisation.refresh_from_db()
     assert (organisation.name, organisation.website) == ("AWO Zentrum", "https://awo.example")
-    assert organisation.history.first().history_user == owner
+    assert ChangeSet.objects.get().actor == owner
 
 
 def test_profile_rename_reindexes_offers(client, organisation, owner):
@@ -230,7 +231,8 @@ def test_contact_delete(client, organisation, owner):
 
     assert response.status_code == 302
     assert not Contact.objects.filter(pk=contact.pk).exists()
-    assert contact.history.model.objects.filter(id=contact.pk, history_type="-").count() == 1
+    deleted = Change.objects.get(object_id=str(contact.pk))
+    assert (deleted.operation, deleted.change_set.actor) == ("deleted", owner)
 
 
 def test_contact_delete_without_version_refused(client, organisation, owner):

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from core import audit
 from directory.member.history import PAGE_SIZE
 from directory.tests.factories import (
     ContactFactory,
@@ -13,6 +14,7 @@ from directory.tests.factories import (
     OpeningHoursFactory,
     TargetGroupFactory,
     TopicFactory,
+    recorded_as_created,
 )
 from directory.tests.test_member_edit import en, open_and_post
 
@@ -25,7 +27,9 @@ def edit(client, kind, entry, **changes):
 
 
 def test_offer_history_fields_and_relations(client, organisation, owner, coordinator):
-    offer = OfferFactory(organisation=organisation, name="Sprachkurs", free_of_charge=True)
+    offer = recorded_as_created(
+        OfferFactory(organisation=organisation, name="Sprachkurs", free_of_charge=True)
+    )
     topic, group = TopicFactory(name="Sprache"), TargetGroupFactory(name="Frauen")
     client.force_login(owner)
     edit(client, "offer", offer, name="Sprachkurs A1", free_of_charge=None)
@@ -81,6 +85,7 @@ def test_contact_history_visible_to_owner_only_with_internal_data(
     client, organisation, owner, outsider
 ):
     contact = ContactFactory(organisation=organisation, public=False, email="intern@example.org")
+    recorded_as_created(contact)
     url = reverse("member:contact-history", args=[contact.pk])
 
     client.force_login(outsider)
@@ -92,11 +97,20 @@ def test_contact_history_visible_to_owner_only_with_internal_data(
     assert "intern@example.org" in allowed.content.decode()
 
 
+def save_recorded(entry, **values):
+    """Change ``entry`` as a service would: one change set of the audit log."""
+    with audit.change_set(by=None, action="test.update") as change_set:
+        before = audit.snapshot(entry)
+        for name, value in values.items():
+            setattr(entry, name, value)
+        entry.save()
+        change_set.changed(entry, before)
+
+
 def test_history_paginated_newest_first(client, organisation, owner):
-    contact = ContactFactory(organisation=organisation, position=0)
+    contact = recorded_as_created(ContactFactory(organisation=organisation, position=0))
     for number in range(1, PAGE_SIZE + 3):
-        contact.position = number
-        contact.save()
+        save_recorded(contact, position=number)
     client.force_login(owner)
     url = en(reverse("member:contact-history", args=[contact.pk]))
 
@@ -111,19 +125,29 @@ def test_history_paginated_newest_first(client, organisation, owner):
 
 
 @pytest.mark.parametrize("saves", [2, 7])
-def test_history_queries_do_not_grow(client, organisation, owner, django_assert_num_queries, saves):
-    offer = OfferFactory(organisation=organisation)
-    OpeningHoursFactory(offer_location=OfferLocationFactory(offer=offer))
+def test_history_queries_do_not_grow(
+    client, organisation, owner, django_assert_max_num_queries, saves
+):
+    offer = recorded_as_created(OfferFactory(organisation=organisation))
+    place = OfferLocationFactory(offer=offer)
+    hours = OpeningHoursFactory(offer_location=place)
+    with audit.change_set(by=owner, action="test.places") as change_set:
+        change_set.created(place, root=offer)
+        change_set.created(hours, root=offer)
     topic = TopicFactory()
     for number in range(saves):
-        offer.name = f"Angebot {number}"
-        offer.save()
-        offer.topics.set([topic] if number % 2 else [])
+        save_recorded(offer, name=f"Angebot {number}")
+        with audit.change_set(by=owner, action="test.topics") as change_set:
+            before = audit.snapshot(offer)
+            offer.topics.set([topic] if number % 2 else [])
+            change_set.changed(offer, before)
     client.force_login(owner)
 
-    # session, user, offer, count, records, topics and target-group rows of
-    # the records, names of topics and of the organisation, demo marker; the
-    # offer's places, their opening hours, its languages, the places' names
-    with django_assert_num_queries(14):
-        response = client.get(reverse("member:offer-history", args=[offer.pk]))
+    # session, user, offer, count, change sets with their actors, their
+    # changes, names of topics and of the organisation, demo marker; the
+    # changes of the offer's parts, the places' names; the content types of
+    # the parts (cached after the first page) and the user's language (/en/)
+    with django_assert_max_num_queries(12):
+        response = client.get(en(reverse("member:offer-history", args=[offer.pk])))
     assert len(response.context["entries"]) > saves
+    assert "Opening hours at" in response.content.decode()

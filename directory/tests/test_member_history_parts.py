@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from directory.models import OfferLocation
-from directory.tests.factories import LocationFactory, OfferFactory
+from directory.tests.factories import LocationFactory, OfferFactory, recorded_as_created
 from directory.tests.test_member_edit import en, open_and_post
 from directory.tests.test_member_offers import hours_data
 
@@ -121,14 +121,20 @@ def test_languages_spoken_with_the_offer_save(client, offer, owner):
     assert ("Languages spoken", old, "Arabic, German") in changes(newest)
 
 
-def test_place_removed_with_its_location_is_an_entry_of_its_own(client, offer, east, centre, owner):
+def test_place_removed_with_its_location_is_an_entry_of_its_own(
+    client, offer, east, centre, owner, coordinator
+):
     client.force_login(owner)
     choose_places(client, offer, east, centre)
-    centre.delete()  # outside the member area: no save of the offer
+    client.force_login(coordinator)
+    # deleting the location changes the offer's places, not the offer
+    url = reverse("member:location-delete", args=[centre.pk])
+    assert open_and_post(client, url).status_code == 302
 
     entries = history(client, offer)
 
-    assert entries[0].who == "the system"
+    assert entries[0].who == coordinator.name
+    assert entries[0].action == "changed"
     assert entries[0].reason == "Places or opening hours changed"
     assert changes(entries[0]) == [
         ("Places", "Beratungsstelle Mitte, Stadtteilbüro Ost", "Stadtteilbüro Ost")
@@ -137,7 +143,7 @@ def test_place_removed_with_its_location_is_an_entry_of_its_own(client, offer, e
 
 
 def test_other_entries_pages_unchanged_by_parts(client, organisation, owner):
-    location = LocationFactory(organisation=organisation)
+    location = recorded_as_created(LocationFactory(organisation=organisation))
     client.force_login(owner)
 
     response = client.get(en(reverse("member:location-history", args=[location.pk])))

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.tests.factories import UserFactory
+from core.models import ChangeSet
 from directory.enums import OfferStatus
 from directory.models import Offer, PendingChange
 from directory.tests.factories import (
@@ -159,8 +160,8 @@ def test_confirm_sets_last_verified_and_records_history(client, organisation, ow
     assert response.status_code == 302
     offer.refresh_from_db()
     assert offer.last_verified == timezone.localdate()
-    record = offer.history.order_by("-history_date").first()
-    assert (record.history_user, record.history_change_reason) == (owner, "confirm")
+    record = ChangeSet.objects.get()
+    assert (record.actor, record.reasons) == (owner, ["confirm"])
 
 
 def test_confirm_permissions(client, organisation, owner, outsider, coordinator):

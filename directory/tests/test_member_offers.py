@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from core.models import ChangeSet
 from directory.enums import OfferStatus
 from directory.models import Offer, OfferLocation, OpeningHours
 from directory.tests.factories import (
@@ -49,9 +50,10 @@ def test_offer_create_with_topics_groups_languages(client, organisation, owner):
     assert sorted(offer.languages.values_list("code", flat=True)) == ["ar", "de", "uk"]
     search = client.get(reverse("directory:search"), {"q": "Sprachcafé"})
     assert [found.pk for found in search.context["offers"]] == [offer.pk]
-    record = offer.history.get()
-    assert (record.history_type, record.history_user) == ("+", owner)
-    assert [row.topic_id for row in record.historicaloffer_topics_set.all()] == [topic.pk]
+    change_set = ChangeSet.objects.get()
+    change = change_set.changes.get(object_id=str(offer.pk))
+    assert (change.operation, change_set.actor) == ("created", owner)
+    assert change.fields["topics"] == [None, [str(topic.pk)]]
 
 
 @pytest.mark.parametrize(
@@ -80,7 +82,7 @@ def test_offer_edit_changes_fields_and_one_history_record(client, organisation, 
     old_topic, new_topic = TopicFactory(name="Alt"), TopicFactory(name="Neu")
     offer = OfferFactory(organisation=organisation, name="Beratung")
     offer.topics.set([old_topic])
-    records = offer.history.count()
+    change_sets = ChangeSet.objects.count()
     client.force_login(owner)
     url = reverse("member:offer-edit", args=[offer.pk])
 
@@ -92,7 +94,7 @@ def test_offer_edit_changes_fields_and_one_history_record(client, organisation, 
     offer.refresh_from_db()
     assert (offer.name, list(offer.topics.all())) == ("Beratung plus", [new_topic])
     assert list(offer.languages.values_list("code", flat=True)) == ["fa"]
-    assert offer.history.count() == records + 1
+    assert ChangeSet.objects.count() == change_sets + 1
 
 
 def test_offer_retire_needs_confirmation_and_hides_offer(client, organisation, owner):
@@ -139,8 +141,7 @@ def test_places_choose_own_locations(client, organisation, owner):
     assert response.status_code == 302
     assert set(offer.locations.all()) == {kept, added}
     assert not OpeningHours.objects.filter(offer_location=old_place.pk).exists()
-    record = offer.history.order_by("-history_date").first()
-    assert record.history_change_reason == "places"
+    assert ChangeSet.objects.get().reasons == ["places"]
 
 
 def test_places_refuse_location_of_other_organisation(

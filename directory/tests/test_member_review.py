@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from core.models import OutgoingMail
+from core.models import ChangeSet, OutgoingMail
 from directory.enums import OfferStatus
 from directory.models import Contact, Offer, OpeningHours, PendingChange
 from directory.search.index import search_index_offers
@@ -109,8 +109,8 @@ def test_approve_applies_reindexes_and_mails_author(client, offer, owner, coordi
     change.refresh_from_db()
     assert (change.status, change.reviewed_by) == (PendingChange.Status.APPROVED, coordinator)
     assert change.reviewed_at is not None
-    record = offer.history.order_by("-history_date").first()
-    assert (record.history_user, record.history_change_reason) == (owner, "review")
+    record = ChangeSet.objects.filter(action="directory.offer.update").get()
+    assert (record.actor, record.reasons) == (owner, ["review"])
     search = client.get(reverse("directory:search"), {"q": "Kaffee"})
     assert [found.pk for found in search.context["offers"]] == [offer.pk]
     client.logout()

@@ -5,6 +5,7 @@ import re
 import pytest
 
 from core.enums import TranslationStatus
+from core.models import Change
 from core.services import translation_save
 from directory.models import (
     ContactTranslation,
@@ -295,7 +296,8 @@ def test_saving_confirms_a_machine_translation_and_an_outdated_one(client, owner
 
     row = OfferTranslation.objects.get()
     assert (row.machine_translated, row.status()) == (False, TranslationStatus.CURRENT)
-    assert [h.machine_translated for h in row.history.order_by("history_date")] == [False, False]
+    change = Change.objects.get(object_id=str(row.pk), change_set__actor=owner)
+    assert change.fields["machine_translated"] == [True, False]
     html = client.get(url("offer", offer.id)).content.decode()
     assert "machine translation, not yet confirmed" not in html
 

@@ -117,6 +117,8 @@ class TranslationChangeKind:
                 language=target.language.code,
                 values=form.changes(),
                 version=form.cleaned_data["updated_at"],
+                by=by,
+                reason=reason,
             )
         except TranslationConflict:
             raise EditConflict from None

@@ -13,6 +13,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from accounts.models import User
+from core import audit
 from core.enums import TranslationStatus
 from core.machine_translation import MachineTranslationError, translate
 from core.services import translation_save
@@ -47,26 +49,38 @@ def translation_confirm(
     language: str,
     values: dict[str, str],
     version: str,
+    by: User | None = None,
+    reason: str | None = None,
 ) -> Translation:
-    """A person saves the translation of ``source`` into ``language``.
+    """A person (``by``) saves the translation of ``source`` into ``language``.
 
     Steps: lock the entry; refuse with ``TranslationConflict`` when the row
     changed since ``version`` was read; drop the machine-translation mark (a
     person confirmed the text); store ``values`` through ``translation_save``,
-    which keeps the other fields and makes the row current; mark what the
-    search finds by this text.
+    which keeps the other fields and makes the row current; record the row
+    in the entry's history; re-index what the search finds by this text.
     """
     source = _locked(kind, source)
     row = translation_get(source, language)
     if translation_version(row) != version:
         raise TranslationConflict
-    if row is not None and row.machine_translated:
-        # Before the save, so that its history record shows the confirmed state.
-        type(row).objects.filter(pk=row.pk).update(machine_translated=False)
-    saved = translation_save(source=source, language=language, values=values)
+    action = "directory.translation.save"
+    with audit.change_set(by=by, action=action, subject=source, reason=reason) as cs:
+        before = audit.snapshot(row) if row is not None else None
+        if row is not None and row.machine_translated:
+            type(row).objects.filter(pk=row.pk).update(machine_translated=False)
+        saved = translation_save(source=source, language=language, values=values)
+        _record(cs, saved, before, source)
     if kind.index_mark is not None:
         kind.index_mark([source.pk])
     return saved
+
+
+def _record(cs: audit.Recorder, row: Translation, before, source: TranslatableModel) -> None:
+    if before is None:
+        cs.created(row, root=source)
+    else:
+        cs.changed(row, before, root=source)
 
 
 @dataclass(frozen=True)
@@ -139,15 +153,20 @@ def _machine_store(
             language,
         )
         return []
-    try:
-        row = translation_save(source=source, language=language, values=values)
-    except ValidationError as error:
-        fields = ", ".join(sorted(error.message_dict)) if hasattr(error, "error_dict") else ""
-        raise MachineTranslationError(
-            f"The machine translation does not fit the field(s) {fields}."
-        ) from None
-    row.machine_translated = True
-    row.save(update_fields=["machine_translated"])
+    action = "directory.translation.machine"
+    with audit.change_set(by=None, action=action, subject=source) as cs:
+        row = translation_get(source, language)
+        before = audit.snapshot(row) if row is not None else None
+        try:
+            row = translation_save(source=source, language=language, values=values)
+        except ValidationError as error:
+            fields = ", ".join(sorted(error.message_dict)) if hasattr(error, "error_dict") else ""
+            raise MachineTranslationError(
+                f"The machine translation does not fit the field(s) {fields}."
+            ) from None
+        row.machine_translated = True
+        row.save(update_fields=["machine_translated"])
+        _record(cs, row, before, source)
     if kind.index_mark is not None:
         kind.index_mark([source.pk])
     return sorted(values)

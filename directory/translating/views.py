@@ -97,6 +97,7 @@ def side_by_side(request: HttpRequest, kind: str, key: str, lang: str) -> HttpRe
             language=language.code,
             values=form.changes(),
             version=form.cleaned_data["updated_at"],
+            by=request.user,
         )
     except TranslationConflict:
         return _conflict(request, entry_kind, source, language)
