@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from core import audit
 from directory.models import Organisation
 from festival.enums import EditionStatus, EventState
 from festival.models import (
@@ -81,8 +82,11 @@ def edition_set_status(*, edition: Edition, status: str, by: User) -> Edition:
     """Move the edition to ``status``; "published" goes through ``edition_publish``."""
     if status == EditionStatus.PUBLISHED:
         return edition_publish(edition=edition, by=by)
-    edition.status = status
-    edition.save(update_fields=["status"])
+    with audit.change_set(by=by, action="festival.edition.set_status", subject=edition) as cs:
+        before = audit.snapshot(edition)
+        edition.status = status
+        edition.save(update_fields=["status"])
+        cs.changed(edition, before)
     return edition
 
 
@@ -91,15 +95,18 @@ def edition_publish(*, edition: Edition, by: User) -> Edition:
     """The deliberate switch: put the programme online.
 
     Steps: every accepted event becomes published (and its submitter is told);
-    the edition is marked published. Events published later are logged as
-    additions in the public change log.
+    the edition is marked published; all of it is one change set. Events
+    published later are additions in the public list of programme changes.
     """
     edition = Edition.objects.select_for_update().get(pk=edition.pk)
-    for event in edition.events.filter(state=EventState.ACCEPTED):
-        _set_state(event=event, state=EventState.PUBLISHED, by=by, comment="")
-    edition.status = EditionStatus.PUBLISHED
-    edition.published_at = edition.published_at or timezone.now()
-    edition.save(update_fields=["status", "published_at"])
+    with audit.change_set(by=by, action="festival.edition.publish", subject=edition) as cs:
+        for event in edition.events.filter(state=EventState.ACCEPTED):
+            _set_state(event=event, state=EventState.PUBLISHED, by=by, comment="", cs=cs)
+        before = audit.snapshot(edition)
+        edition.status = EditionStatus.PUBLISHED
+        edition.published_at = edition.published_at or timezone.now()
+        edition.save(update_fields=["status", "published_at"])
+        cs.changed(edition, before)
     return edition
 
 
@@ -117,9 +124,12 @@ def link_create(
     """A personal link for late submissions. Returns the link and its signed token."""
     if expires_at <= timezone.now():
         raise ValidationError({"expires_at": _("The expiry date must lie in the future.")})
-    link = SubmissionLink.objects.create(
+    link = SubmissionLink(
         edition=edition, organisation=organisation, expires_at=expires_at, created_by=by
     )
+    with audit.change_set(by=by, action="festival.link.create", subject=link) as cs:
+        link.save()
+        cs.created(link)
     return link, link_token(link)
 
 
