@@ -22,6 +22,7 @@ from django.utils.text import slugify
 from accounts.enums import Role
 from accounts.models import User
 from accounts.services import user_create
+from core import audit
 from core.mail import site_url
 from directory.enums import MembershipStatus
 from directory.models import Organisation
@@ -72,8 +73,12 @@ def join_request_submit(*, data: dict, language: str) -> tuple[JoinRequest, bool
         fingerprint=fingerprint,
     )
     join_request.full_clean()
-    join_request.save()
-    join_request.topics.set(data.get("topics") or [])
+    with audit.change_set(
+        by=None, action="network.join_request.submit", subject=join_request
+    ) as cs:
+        join_request.save()
+        join_request.topics.set(data.get("topics") or [])
+        cs.created(join_request)
     mails.join_confirmation(join_request, status_url(JOIN, join_request.pk, language))
     mails.join_request_waiting(join_request)
     return join_request, True
@@ -101,10 +106,12 @@ def help_offer_submit(*, data: dict, language: str) -> tuple[HelpOffer, bool]:
         fingerprint=fingerprint,
     )
     offer.full_clean()
-    offer.save()
-    offer.topics.set(data["topics"])
-    if not help_offer_route_automatically(help_offer=offer):
-        mails.help_offer_unmatched(offer)
+    with audit.change_set(by=None, action="network.help_offer.submit", subject=offer) as cs:
+        offer.save()
+        offer.topics.set(data["topics"])
+        cs.created(offer)
+        if not help_offer_route_automatically(help_offer=offer):
+            mails.help_offer_unmatched(offer)
     mails.help_confirmation(offer, status_url(HELP, offer.pk, language))
     return offer, True
 
@@ -117,7 +124,9 @@ def submission_withdraw(*, submission: JoinRequest | HelpOffer) -> None:
     """
     if isinstance(submission, JoinRequest) and submission.status != JoinStatus.OPEN:
         raise ValueError("decided join requests cannot be withdrawn")
-    submission.delete()
+    with audit.change_set(by=None, action="network.submission.withdraw", subject=submission) as cs:
+        cs.deleted(submission)
+        submission.delete()
 
 
 def _unique_slug(name: str) -> str:
@@ -153,38 +162,47 @@ def join_request_accept(
     Steps: link the given organisation or create one; make it an active
     member (not yet listed publicly: the coordinator publishes the profile
     once it is complete); create a member-editor login without a password;
-    record the decision; e-mail a single-use, expiring link to set the
-    password, in the language of the request.
+    record the decision as one change set; e-mail a single-use, expiring
+    link to set the password, in the language of the request.
     """
     today = timezone.localdate()
-    if organisation is None:
-        organisation = Organisation(
-            name=organisation_name,
-            slug=_unique_slug(organisation_name),
-            kind=kind,
-            membership_status=MembershipStatus.ACTIVE,
-            member_since=today,
-            listed=False,
+    with audit.change_set(by=by, action="network.join_request.accept", subject=join_request) as cs:
+        if organisation is None:
+            organisation = Organisation(
+                name=organisation_name,
+                slug=_unique_slug(organisation_name),
+                kind=kind,
+                membership_status=MembershipStatus.ACTIVE,
+                member_since=today,
+                listed=False,
+            )
+            before = None
+        else:
+            before = audit.snapshot(organisation)
+            if organisation.membership_status != MembershipStatus.ACTIVE:
+                organisation.listed = False
+            organisation.membership_status = MembershipStatus.ACTIVE
+            organisation.member_since = organisation.member_since or today
+        organisation.full_clean()
+        organisation.save()
+        if before is None:
+            cs.created(organisation)
+        else:
+            cs.changed(organisation, before)
+        user = user_create(
+            email=editor_email,
+            name=editor_name,
+            role=Role.MEMBER_EDITOR,
+            organisation=organisation,
+            email_verified=True,
         )
-    else:
-        if organisation.membership_status != MembershipStatus.ACTIVE:
-            organisation.listed = False
-        organisation.membership_status = MembershipStatus.ACTIVE
-        organisation.member_since = organisation.member_since or today
-    organisation.full_clean()
-    organisation.save()
-    user = user_create(
-        email=editor_email,
-        name=editor_name,
-        role=Role.MEMBER_EDITOR,
-        organisation=organisation,
-        email_verified=True,
-    )
-    join_request.status = JoinStatus.ACCEPTED
-    join_request.organisation = organisation
-    join_request.decided_at = timezone.now()
-    join_request.decided_by = by
-    join_request.save(update_fields=["status", "organisation", "decided_at", "decided_by"])
+        request_before = audit.snapshot(join_request)
+        join_request.status = JoinStatus.ACCEPTED
+        join_request.organisation = organisation
+        join_request.decided_at = timezone.now()
+        join_request.decided_by = by
+        join_request.save(update_fields=["status", "organisation", "decided_at", "decided_by"])
+        cs.changed(join_request, request_before)
     link = _invitation_link(user, join_request.language)
     mails.join_invitation(join_request, to=user.email, link=link)
     return organisation
@@ -193,11 +211,14 @@ def join_request_accept(
 @transaction.atomic
 def join_request_decline(*, join_request: JoinRequest, reason: str, by: User) -> None:
     """Decline with a reason; the reason is e-mailed in the language of the request."""
-    join_request.status = JoinStatus.DECLINED
-    join_request.decline_reason = reason
-    join_request.decided_at = timezone.now()
-    join_request.decided_by = by
-    join_request.save(update_fields=["status", "decline_reason", "decided_at", "decided_by"])
+    with audit.change_set(by=by, action="network.join_request.decline", subject=join_request) as cs:
+        before = audit.snapshot(join_request)
+        join_request.status = JoinStatus.DECLINED
+        join_request.decline_reason = reason
+        join_request.decided_at = timezone.now()
+        join_request.decided_by = by
+        join_request.save(update_fields=["status", "decline_reason", "decided_at", "decided_by"])
+        cs.changed(join_request, before)
     mails.join_declined(join_request)
 
 
@@ -210,20 +231,31 @@ def profile_is_complete(organisation: Organisation) -> bool:
 
 
 @transaction.atomic
-def organisation_publish(*, organisation: Organisation) -> None:
+def organisation_publish(*, organisation: Organisation, by: User | None = None) -> None:
     """Show an accepted member in the public network overview (profile complete)."""
     if not profile_is_complete(organisation):
         raise ValueError("the profile is not complete")
-    organisation.listed = True
-    organisation.save(update_fields=["listed", "updated_at"])
+    with audit.change_set(by=by, action="network.organisation.publish", subject=organisation) as cs:
+        before = audit.snapshot(organisation)
+        organisation.listed = True
+        organisation.save(update_fields=["listed", "updated_at"])
+        cs.changed(organisation, before)
 
 
 @transaction.atomic
-def volunteer_need_save(*, form, organisation: Organisation):
+def volunteer_need_save(*, form, organisation: Organisation, by: User | None = None):
     """Save a volunteer need from its (valid) form, always for ``organisation``."""
     need = form.save(commit=False)
+    # The form has changed the instance already: the stored row is the "before".
+    stored = type(need).objects.filter(pk=need.pk).first() if need.pk else None
+    before = audit.snapshot(stored) if stored else None
     need.organisation = organisation
     need.full_clean()
-    need.save()
-    form.save_m2m()
+    with audit.change_set(by=by, action="network.volunteer_need.save", subject=need) as cs:
+        need.save()
+        form.save_m2m()
+        if before is None:
+            cs.created(need)
+        else:
+            cs.changed(need, before)
     return need

@@ -70,7 +70,7 @@ def _need_form(request: HttpRequest, *, organisation, need=None) -> HttpResponse
     form = VolunteerNeedForm(request.POST or None, instance=need)
     if request.method == "POST":
         if form.is_valid():
-            volunteer_need_save(form=form, organisation=organisation)
+            volunteer_need_save(form=form, organisation=organisation, by=request.user)
             messages.success(request, _("Saved."))
             return redirect("network:needs", organisation.pk)
         status = 400
