@@ -28,7 +28,9 @@ LINK_SALT = "festival.submission-link"
 
 
 @transaction.atomic
-def edition_create(*, fields: dict[str, Any], copy_from: Edition | None = None) -> Edition:
+def edition_create(
+    *, fields: dict[str, Any], copy_from: Edition | None = None, by: User | None = None
+) -> Edition:
     """Create an edition; with ``copy_from``, take over its venues (and their places).
 
     Steps: validate and store the edition in state "preparing"; copy each
@@ -36,14 +38,17 @@ def edition_create(*, fields: dict[str, Any], copy_from: Edition | None = None) 
     """
     edition = Edition(**fields, status=EditionStatus.PREPARING)
     edition.full_clean()
-    edition.save()
-    if copy_from is not None:
-        for venue in copy_from.venues.all():
-            venue.pk = None
-            venue.id = None
-            venue._state.adding = True
-            venue.edition = edition
-            venue.save()
+    with audit.change_set(by=by, action="festival.edition.create", subject=edition) as cs:
+        edition.save()
+        cs.created(edition)
+        if copy_from is not None:
+            for venue in copy_from.venues.all():
+                venue.pk = None
+                venue.id = None
+                venue._state.adding = True
+                venue.edition = edition
+                venue.save()
+                cs.created(venue, root=edition)
     return edition
 
 
@@ -69,11 +74,14 @@ def edition_copy_fields(*, source: Edition, year: int) -> dict[str, Any]:
 
 
 @transaction.atomic
-def edition_update(*, edition: Edition, fields: dict[str, Any]) -> Edition:
+def edition_update(*, edition: Edition, fields: dict[str, Any], by: User | None = None) -> Edition:
+    before = audit.snapshot(edition)
     for name, value in fields.items():
         setattr(edition, name, value)
     edition.full_clean()
-    edition.save()
+    with audit.change_set(by=by, action="festival.edition.update", subject=edition) as cs:
+        edition.save()
+        cs.changed(edition, before)
     return edition
 
 
@@ -149,8 +157,11 @@ def link_from_token(token: str) -> SubmissionLink | None:
 
 
 @transaction.atomic
-def link_revoke(*, link: SubmissionLink) -> SubmissionLink:
+def link_revoke(*, link: SubmissionLink, by: User | None = None) -> SubmissionLink:
     if link.revoked_at is None:
-        link.revoked_at = timezone.now()
-        link.save(update_fields=["revoked_at"])
+        with audit.change_set(by=by, action="festival.link.revoke", subject=link) as cs:
+            before = audit.snapshot(link)
+            link.revoked_at = timezone.now()
+            link.save(update_fields=["revoked_at"])
+            cs.changed(link, before)
     return link

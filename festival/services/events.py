@@ -316,13 +316,21 @@ def partner_confirm(*, event: Event, by: User) -> Event:
 
 
 @transaction.atomic
-def event_translation_save(*, event: Event, language: str, fields: dict[str, Any]) -> None:
+def event_translation_save(
+    *, event: Event, language: str, fields: dict[str, Any], by: User | None = None
+) -> None:
     """Store the translation of an event's texts into ``language``, from the current German."""
     row = event.translations.filter(language=language).first() or EventTranslation(
         source=event, language=language
     )
+    before = None if row._state.adding else audit.snapshot(row)
     for name, value in fields.items():
         setattr(row, name, value)
     row.source_digest = event.source_digest()
     row.full_clean()
-    row.save()
+    with audit.change_set(by=by, action="festival.event.translate", subject=event) as cs:
+        row.save()
+        if before is None:
+            cs.created(row, root=event)
+        else:
+            cs.changed(row, before, root=event)

@@ -278,3 +278,61 @@ def test_change_set_survives_when_events_are_loaded_again(live_event, coordinato
 
     assert Event.objects.get(pk=live_event.pk).title == "Neu"
     assert ChangeSet.objects.filter(subject_id=str(live_event.pk)).count() == 1
+
+
+def test_edition_create_update_and_venues_are_recorded(venue, coordinator):
+    copy = services.edition_create(
+        fields=services.edition_copy_fields(source=venue.edition, year=2027),
+        copy_from=venue.edition,
+        by=coordinator,
+    )
+    services.edition_update(edition=copy, fields={"motto": "Neu"}, by=coordinator)
+    window = services.venue_availability_add(
+        venue=copy.venues.get(),
+        fields={
+            "day": datetime.date(2027, 9, 25),
+            "opens_at": datetime.time(9, 0),
+            "closes_at": datetime.time(18, 0),
+        },
+        by=coordinator,
+    )
+
+    created, updated, available = ChangeSet.objects.order_by("created_at")
+    assert (created.actor, created.action, created.subject_id) == (
+        coordinator,
+        "festival.edition.create",
+        str(copy.pk),
+    )
+    assert [c.content_type.model for c in created.changes.order_by("id")] == ["edition", "venue"]
+    assert updated.changes.get().fields == {"motto": ["", "Neu"]}
+    assert (available.action, available.changes.get().object_id) == (
+        "festival.venue.availability_add",
+        str(window.pk),
+    )
+
+
+def test_link_revoke_and_translation_are_recorded(edition, organisation, coordinator, owner):
+    link, _token = services.link_create(
+        edition=edition,
+        organisation=organisation,
+        expires_at=datetime.datetime.now(datetime.UTC) + datetime.timedelta(days=3),
+        by=coordinator,
+    )
+    services.link_revoke(link=link, by=coordinator)
+    event = EventFactory(edition=edition, venue=VenueFactory(edition=edition))
+    services.event_translation_save(
+        event=event, language="en", fields={"title": "Meeting party"}, by=owner
+    )
+
+    _created, revoked, translated = ChangeSet.objects.order_by("created_at")
+    assert (revoked.actor, revoked.action, list(revoked.changes.get().fields)) == (
+        coordinator,
+        "festival.link.revoke",
+        ["revoked_at"],
+    )
+    assert (translated.actor, translated.action, translated.subject_id) == (
+        owner,
+        "festival.event.translate",
+        str(event.pk),
+    )
+    assert translated.changes.get().fields["title"] == [None, "Meeting party"]
