@@ -15,7 +15,7 @@ from core import audit
 from core.enums import TranslationStatus
 from core.languages import target_language_codes
 from core.mail import mail_retry
-from core.models import DemoDataset, OutgoingMail
+from core.models import Change, ChangeSet, DemoDataset, OutgoingMail
 from core.translation import TranslatableModel, Translation
 
 STATUS_MARKS = {
@@ -170,3 +170,37 @@ class OutgoingMailAdmin(CoordinatorAdmin):
             )
             % {"count": len(failed)},
         )
+
+
+class ReadOnly:
+    """Coordinators and superusers read; nobody adds, changes or deletes."""
+
+    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+
+class ChangeInline(ReadOnly, CoordinatorInline, admin.TabularInline):
+    model = Change
+    extra = 0
+    fields = ["content_type", "object_id", "label", "operation", "fields", "root_type", "root_id"]
+    readonly_fields = fields
+
+
+@admin.register(ChangeSet)
+class ChangeSetAdmin(ReadOnly, CoordinatorAdmin):
+    """The audit (``core.audit``): who changed what, when, in every app; read only."""
+
+    list_display = ["created_at", "action", "actor", "subject_type", "subject_id"]
+    list_filter = ["action"]
+    list_select_related = ["actor", "subject_type"]
+    search_fields = ["action", "subject_id"]
+    date_hierarchy = "created_at"
+    fields = ["id", "created_at", "actor", "action", "reasons", "subject_type", "subject_id"]
+    readonly_fields = fields
+    inlines = [ChangeInline]

@@ -51,8 +51,13 @@ class Audience(models.TextChoices):
 
 
 class ChangeKind(models.TextChoices):
-    """What happened to a published event, for the public change log."""
+    """What happened to a published event, for the public list of programme changes."""
 
     ADDED = "added", _("added")
     CHANGED = "changed", _("changed")
     CANCELLED = "cancelled", _("cancelled")
+
+    @property
+    def reason(self) -> str:
+        """The reason code of a festival change set that puts it into the list."""
+        return f"programme.{self.value}"

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import datetime
+import uuid
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 
+from core.models import Change
 from core.translation import translations_prefetch
 from directory.models import District, Location, Organisation
 from directory.public import public_locations, public_organisations
-from festival.enums import Category, EditionStatus, EventState
+from festival.enums import Category, ChangeKind, EditionStatus, EventState
 from festival.models import (
-    ChangeLogEntry,
     Edition,
     Event,
     EventComment,
@@ -115,8 +119,77 @@ def programme_districts(*, edition: Edition) -> QuerySet[District]:
     ).order_by("name")
 
 
-def changes(*, edition: Edition) -> QuerySet[ChangeLogEntry]:
-    return edition.changes.all()
+# What a visitor reads for each changed field of a published event.
+CHANGED_FIELD_LABELS = {
+    "title": _("title"),
+    "description": _("description"),
+    "category": _("category"),
+    "day": _("date"),
+    "starts_at": _("time"),
+    "ends_at": _("time"),
+    "venue": _("venue"),
+    "audience": _("target audience"),
+    "wheelchair_accessible": _("accessibility"),
+    "sign_language": _("accessibility"),
+    "child_care": _("accessibility"),
+    "free_of_charge": _("price"),
+    "price": _("price"),
+    "registration_required": _("registration"),
+    "registration_how": _("registration"),
+    "image": _("image"),
+}
+PROGRAMME_KINDS = {kind.reason: kind for kind in ChangeKind}
+
+
+@dataclass(frozen=True)
+class ProgrammeChange:
+    """One line of the public list of programme changes."""
+
+    created_at: datetime.datetime
+    kind: ChangeKind
+    event_id: uuid.UUID
+    event_title: str  # the title at the time
+    fields: tuple[str, ...]
+
+    def field_labels(self) -> list[str]:
+        """What changed, in words a visitor understands."""
+        labels = [str(CHANGED_FIELD_LABELS.get(name, "")) for name in self.fields]
+        return list(dict.fromkeys(label for label in labels if label))
+
+
+def changes(*, edition: Edition) -> list[ProgrammeChange]:
+    """Published events added, changed or cancelled after the programme went
+    online, newest first: the change sets of the edition's events whose
+    reasons say so (``ChangeKind.reason``), two queries."""
+    # Only a published event has programme changes; it stays published or is withdrawn.
+    once_public = edition.events.filter(state__in=[EventState.PUBLISHED, EventState.WITHDRAWN])
+    event_ids = {str(pk): pk for pk in once_public.values_list("pk", flat=True)}
+    rows = (
+        Change.objects.filter(
+            content_type=ContentType.objects.get_for_model(Event),
+            object_id__in=event_ids,
+            change_set__action__startswith="festival.",
+        )
+        .select_related("change_set")
+        .order_by("-change_set__created_at", "-id")
+    )
+    result = []
+    for row in rows:
+        kind = next(
+            (PROGRAMME_KINDS[code] for code in row.change_set.reasons if code in PROGRAMME_KINDS),
+            None,
+        )
+        if kind is not None:
+            result.append(
+                ProgrammeChange(
+                    created_at=row.change_set.created_at,
+                    kind=kind,
+                    event_id=event_ids[row.object_id],
+                    event_title=row.label,
+                    fields=tuple(row.fields) if kind == ChangeKind.CHANGED else (),
+                )
+            )
+    return result
 
 
 def member_events(*, organisation_id) -> QuerySet[Event]:

@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 
 from accounts.models import User
 from accounts.permissions import is_body_member
+from core import audit
 from core.mail import mail_send, site_link, site_url
 from meetings.enums import Delivery
 from meetings.models import Announcement, AnnouncementSubscription, Body
@@ -41,9 +42,16 @@ def delivery_of(user: User, body: Body) -> str:
 
 @transaction.atomic
 def subscription_set(*, user: User, body: Body, delivery: Delivery) -> AnnouncementSubscription:
-    subscription, _created = AnnouncementSubscription.objects.update_or_create(
-        user=user, body=body, defaults={"delivery": delivery}
-    )
+    with audit.change_set(by=user, action="meetings.subscription.set", subject=body) as cs:
+        existing = AnnouncementSubscription.objects.filter(user=user, body=body).first()
+        before = audit.snapshot(existing) if existing else None
+        subscription, _created = AnnouncementSubscription.objects.update_or_create(
+            user=user, body=body, defaults={"delivery": delivery}
+        )
+        if before is None:
+            cs.created(subscription)
+        else:
+            cs.changed(subscription, before)
     return subscription
 
 
@@ -53,7 +61,9 @@ def announcement_post(*, body: Body, by: User, kind: str, title: str, text: str)
     every member who chose immediate delivery (the default), except the author."""
     announcement = Announcement(body=body, author=by, kind=kind, title=title, text=text)
     announcement.full_clean()
-    announcement.save()
+    with audit.change_set(by=by, action="meetings.announcement.post", subject=announcement) as cs:
+        announcement.save()
+        cs.created(announcement, root=body)
     not_immediate = set(
         AnnouncementSubscription.objects.filter(body=body)
         .exclude(delivery=Delivery.IMMEDIATE)

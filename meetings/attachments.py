@@ -11,6 +11,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from core import audit
 from meetings.models import AgendaItem, Attachment
 
 ALLOWED_TYPES = {
@@ -63,8 +64,10 @@ def attachment_add(*, item: AgendaItem, upload: UploadedFile, by: User) -> Attac
     attachment = Attachment(
         item=item, original_name=name, content_type=mime, size=upload.size, uploaded_by=by
     )
-    attachment.file.save(name, upload, save=False)
-    attachment.save()
+    with audit.change_set(by=by, action="meetings.attachment.add", subject=attachment) as cs:
+        attachment.file.save(name, upload, save=False)
+        attachment.save()
+        cs.created(attachment, root=item.meeting)
     return attachment
 
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from core import audit
 from core.mail import mail_send, site_link
 from directory.models import Organisation
 from meetings import selectors
@@ -42,43 +43,55 @@ def _require_draft(meeting: Meeting) -> None:
 
 
 @transaction.atomic
-def attendance_set(*, meeting: Meeting, present: list[User]) -> None:
+def attendance_set(*, meeting: Meeting, present: list[User], by: User | None = None) -> None:
     """Record which members were present. Steps: refuse once approved; remove
     members no longer ticked; add the new ones with their organisation."""
     _require_draft(meeting)
     ids = {person.pk for person in present}
-    meeting.attendance.filter(user__isnull=False).exclude(user_id__in=ids).delete()
-    known = set(meeting.attendance.filter(user__isnull=False).values_list("user_id", flat=True))
-    for person in present:
-        if person.pk not in known:
-            Attendance.objects.create(
-                meeting=meeting,
-                user=person,
-                name=person.name or person.email,
-                organisation=person.organisation,
-            )
+    with audit.change_set(by=by, action="meetings.attendance.set", subject=meeting) as cs:
+        gone = meeting.attendance.filter(user__isnull=False).exclude(user_id__in=ids)
+        for row in gone:
+            cs.deleted(row, root=meeting)
+        gone.delete()
+        known = set(meeting.attendance.filter(user__isnull=False).values_list("user_id", flat=True))
+        for person in present:
+            if person.pk not in known:
+                row = Attendance.objects.create(
+                    meeting=meeting,
+                    user=person,
+                    name=person.name or person.email,
+                    organisation=person.organisation,
+                )
+                cs.created(row, root=meeting)
 
 
 @transaction.atomic
-def guest_add(*, meeting: Meeting, name: str, organisation_name: str) -> Attendance:
+def guest_add(
+    *, meeting: Meeting, name: str, organisation_name: str, by: User | None = None
+) -> Attendance:
     _require_draft(meeting)
     guest = Attendance(
         meeting=meeting, name=name, organisation_name=organisation_name, is_guest=True
     )
     guest.full_clean()
-    guest.save()
+    with audit.change_set(by=by, action="meetings.attendance.guest_add", subject=meeting) as cs:
+        guest.save()
+        cs.created(guest, root=meeting)
     return guest
 
 
 @transaction.atomic
-def notes_save(*, item: AgendaItem, notes: str) -> None:
+def notes_save(*, item: AgendaItem, notes: str, by: User | None = None) -> None:
     _require_draft(item.meeting)
-    item.notes = notes
-    item.save(update_fields=["notes"])
+    with audit.change_set(by=by, action="meetings.item.notes", subject=item) as cs:
+        before = audit.snapshot(item)
+        item.notes = notes
+        item.save(update_fields=["notes"])
+        cs.changed(item, before, root=item.meeting)
 
 
 @transaction.atomic
-def decision_add(*, item: AgendaItem, text: str) -> Decision:
+def decision_add(*, item: AgendaItem, text: str, by: User | None = None) -> Decision:
     """Record a decision with the next number of its body and year.
 
     Steps: refuse once approved; lock the body row so two decisions taken at
@@ -92,7 +105,9 @@ def decision_add(*, item: AgendaItem, text: str) -> Decision:
     last = Decision.objects.filter(body=body, year=year).aggregate(n=Max("number"))["n"] or 0
     decision = Decision(item=item, body=body, year=year, number=last + 1, text=text)
     decision.full_clean()
-    decision.save()
+    with audit.change_set(by=by, action="meetings.decision.add", subject=decision) as cs:
+        decision.save()
+        cs.created(decision, root=meeting)
     return decision
 
 
@@ -104,6 +119,7 @@ def action_add(
     due_date: date,
     responsible_organisation: Organisation | None,
     responsible_user: User | None,
+    by: User | None = None,
 ) -> ActionItem:
     _require_draft(item.meeting)
     if responsible_organisation is None and responsible_user is None:
@@ -117,7 +133,9 @@ def action_add(
         responsible_user=responsible_user,
     )
     action.full_clean()
-    action.save()
+    with audit.change_set(by=by, action="meetings.action.add", subject=action) as cs:
+        action.save()
+        cs.created(action, root=item.meeting)
     return action
 
 
@@ -125,8 +143,11 @@ def action_add(
 def action_mark_done(*, action: ActionItem, by: User) -> ActionItem:
     """Mark an action item done, recording who and when (once)."""
     if action.done_at is None:
-        action.done_at, action.done_by = timezone.now(), by
-        action.save(update_fields=["done_at", "done_by"])
+        with audit.change_set(by=by, action="meetings.action.done", subject=action) as cs:
+            before = audit.snapshot(action)
+            action.done_at, action.done_by = timezone.now(), by
+            action.save(update_fields=["done_at", "done_by"])
+            cs.changed(action, before)
     return action
 
 
@@ -141,13 +162,16 @@ def minutes_approve(*, meeting: Meeting, by: User) -> Minutes:
     minutes = Minutes.objects.select_for_update().get(meeting=meeting)
     if minutes.is_approved:
         raise ValidationError(_("These minutes are already approved."))
-    minutes.status, minutes.approved_by, minutes.approved_at = (
-        MinutesStatus.APPROVED,
-        by,
-        timezone.now(),
-    )
-    minutes.save(update_fields=["status", "approved_by", "approved_at"])
-    _send_minutes(meeting)
+    with audit.change_set(by=by, action="meetings.minutes.approve", subject=minutes) as cs:
+        before = audit.snapshot(minutes)
+        minutes.status, minutes.approved_by, minutes.approved_at = (
+            MinutesStatus.APPROVED,
+            by,
+            timezone.now(),
+        )
+        minutes.save(update_fields=["status", "approved_by", "approved_at"])
+        cs.changed(minutes, before, root=meeting)
+        _send_minutes(meeting)
     return minutes
 
 
@@ -174,7 +198,9 @@ def amendment_add(*, meeting: Meeting, text: str, by: User) -> Amendment:
         raise ValidationError(_("Draft minutes are corrected directly, not by amendment."))
     amendment = Amendment(minutes=minutes, text=text, author=by)
     amendment.full_clean()
-    amendment.save()
+    with audit.change_set(by=by, action="meetings.minutes.amend", subject=minutes) as cs:
+        amendment.save()
+        cs.created(amendment, root=meeting)
     return amendment
 
 

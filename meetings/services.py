@@ -1,7 +1,8 @@
 """Writes of the meetings app: bodies, meetings, agenda items, answers.
 
-Every function is keyword-only, validates before it writes and runs in one
-transaction; invitation mails leave through the outbox after commit.
+Every function is keyword-only, validates before it writes, runs in one
+transaction and records what it changed as one change set (``core.audit``);
+invitation mails leave through the outbox after commit.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from core import audit
 from directory.models import Organisation
 from meetings import invitations
 from meetings.enums import Answer, BodyKind, ItemStatus, MeetingStatus, MinutesStatus
@@ -33,6 +35,7 @@ def body_save(
     coordinator: User | None,
     organisations: Iterable[Organisation],
     members: Iterable[User],
+    by: User | None = None,
 ) -> Body:
     """Create a body or change it and its membership.
 
@@ -40,12 +43,18 @@ def body_save(
     replace member organisations and persons.
     """
     body = body or Body()
+    before = None if body._state.adding else audit.snapshot(body)
     body.name, body.short_code, body.kind = name, short_code.upper(), kind
     body.description, body.chair, body.coordinator = description, chair, coordinator
     body.full_clean()
-    body.save()
-    body.organisations.set(list(organisations))
-    body.members.set(list(members))
+    with audit.change_set(by=by, action="meetings.body.save", subject=body) as cs:
+        body.save()
+        body.organisations.set(list(organisations))
+        body.members.set(list(members))
+        if before is None:
+            cs.created(body)
+        else:
+            cs.changed(body, before)
     return body
 
 
@@ -59,6 +68,7 @@ def meeting_schedule(
     place: str,
     online_url: str,
     agenda_deadline: datetime,
+    by: User | None = None,
 ) -> Meeting:
     """Schedule a meeting. Steps: build it, validate (end after start, a place
     or a link, deadline before the start), save."""
@@ -72,7 +82,9 @@ def meeting_schedule(
         agenda_deadline=agenda_deadline,
     )
     _validate_meeting(meeting)
-    meeting.save()
+    with audit.change_set(by=by, action="meetings.meeting.schedule", subject=meeting) as cs:
+        meeting.save()
+        cs.created(meeting)
     return meeting
 
 
@@ -85,39 +97,45 @@ def _validate_meeting(meeting: Meeting) -> None:
 
 
 @transaction.atomic
-def meeting_update(*, meeting: Meeting, **fields) -> Meeting:
+def meeting_update(*, meeting: Meeting, by: User | None = None, **fields) -> Meeting:
     """Change time, place or deadline. Steps: refuse for cancelled meetings;
     apply and validate; when invitations went out, send the update with a
     higher SEQUENCE to every member."""
     if meeting.is_cancelled:
         raise ValidationError(_("A cancelled meeting cannot be changed."))
+    before = audit.snapshot(meeting)
     for name, value in fields.items():
         setattr(meeting, name, value)
     _validate_meeting(meeting)
     if meeting.invited_at:
         meeting.ics_sequence += 1
-    meeting.save()
-    if meeting.invited_at:
-        invitations.invitations_send(meeting=meeting, kind=invitations.UPDATE)
+    with audit.change_set(by=by, action="meetings.meeting.update", subject=meeting) as cs:
+        meeting.save()
+        cs.changed(meeting, before)
+        if meeting.invited_at:
+            invitations.invitations_send(meeting=meeting, kind=invitations.UPDATE)
     return meeting
 
 
 @transaction.atomic
-def meeting_cancel(*, meeting: Meeting) -> Meeting:
+def meeting_cancel(*, meeting: Meeting, by: User | None = None) -> Meeting:
     """Cancel a meeting; invited members get a CANCEL with a higher SEQUENCE."""
     if meeting.is_cancelled:
         raise ValidationError(_("This meeting is already cancelled."))
-    meeting.status = MeetingStatus.CANCELLED
-    if meeting.invited_at:
-        meeting.ics_sequence += 1
-    meeting.save(update_fields=["status", "ics_sequence"])
-    if meeting.invited_at:
-        invitations.invitations_send(meeting=meeting, kind=invitations.CANCEL)
+    with audit.change_set(by=by, action="meetings.meeting.cancel", subject=meeting) as cs:
+        before = audit.snapshot(meeting)
+        meeting.status = MeetingStatus.CANCELLED
+        if meeting.invited_at:
+            meeting.ics_sequence += 1
+        meeting.save(update_fields=["status", "ics_sequence"])
+        cs.changed(meeting, before)
+        if meeting.invited_at:
+            invitations.invitations_send(meeting=meeting, kind=invitations.CANCEL)
     return meeting
 
 
 @transaction.atomic
-def meeting_invite(*, meeting: Meeting) -> int:
+def meeting_invite(*, meeting: Meeting, by: User | None = None) -> int:
     """Send the invitation with the agenda and the .ics to every member.
 
     Steps: refuse for cancelled meetings; raise SEQUENCE when this is a
@@ -126,12 +144,15 @@ def meeting_invite(*, meeting: Meeting) -> int:
     """
     if meeting.is_cancelled:
         raise ValidationError(_("No invitations can be sent for a cancelled meeting."))
-    if meeting.invited_at:
-        meeting.ics_sequence += 1
-    meeting.invited_at = timezone.now()
-    meeting.save(update_fields=["invited_at", "ics_sequence"])
-    kind = invitations.REQUEST if meeting.ics_sequence == 0 else invitations.UPDATE
-    return invitations.invitations_send(meeting=meeting, kind=kind)
+    with audit.change_set(by=by, action="meetings.meeting.invite", subject=meeting) as cs:
+        before = audit.snapshot(meeting)
+        if meeting.invited_at:
+            meeting.ics_sequence += 1
+        meeting.invited_at = timezone.now()
+        meeting.save(update_fields=["invited_at", "ics_sequence"])
+        cs.changed(meeting, before)
+        kind = invitations.REQUEST if meeting.ics_sequence == 0 else invitations.UPDATE
+        return invitations.invitations_send(meeting=meeting, kind=kind)
 
 
 @transaction.atomic
@@ -159,7 +180,9 @@ def item_propose(
         order=last + 1,
     )
     item.full_clean()
-    item.save()
+    with audit.change_set(by=by, action="meetings.item.propose", subject=item) as cs:
+        item.save()
+        cs.created(item, root=meeting)
     return item
 
 
@@ -170,6 +193,7 @@ def item_decide(
     status: ItemStatus,
     reason: str = "",
     merge_into: AgendaItem | None = None,
+    by: User | None = None,
 ) -> AgendaItem:
     """Accept, decline (with a reason) or merge an item into another one.
 
@@ -180,21 +204,28 @@ def item_decide(
     _require_open_agenda(item.meeting)
     if status == ItemStatus.DECLINED and not reason.strip():
         raise ValidationError({"reason": _("Say why the item is declined.")})
-    if status == ItemStatus.MERGED:
-        if merge_into is None or merge_into.meeting_id != item.meeting_id or merge_into == item:
-            raise ValidationError({"merge_into": _("Choose another item of this meeting.")})
-        merge_into.minutes_needed = min(merge_into.minutes_needed + item.minutes_needed, 480)
-        merge_into.save(update_fields=["minutes_needed"])
-    item.status = status
-    item.decline_reason = reason.strip() if status == ItemStatus.DECLINED else ""
-    item.merged_into = merge_into if status == ItemStatus.MERGED else None
-    item.full_clean()
-    item.save(update_fields=["status", "decline_reason", "merged_into"])
+    if status == ItemStatus.MERGED and (
+        merge_into is None or merge_into.meeting_id != item.meeting_id or merge_into == item
+    ):
+        raise ValidationError({"merge_into": _("Choose another item of this meeting.")})
+    with audit.change_set(by=by, action="meetings.item.decide", subject=item) as cs:
+        if status == ItemStatus.MERGED:
+            target_before = audit.snapshot(merge_into)
+            merge_into.minutes_needed = min(merge_into.minutes_needed + item.minutes_needed, 480)
+            merge_into.save(update_fields=["minutes_needed"])
+            cs.changed(merge_into, target_before, root=item.meeting)
+        before = audit.snapshot(item)
+        item.status = status
+        item.decline_reason = reason.strip() if status == ItemStatus.DECLINED else ""
+        item.merged_into = merge_into if status == ItemStatus.MERGED else None
+        item.full_clean()
+        item.save(update_fields=["status", "decline_reason", "merged_into"])
+        cs.changed(item, before, root=item.meeting)
     return item
 
 
 @transaction.atomic
-def item_move(*, item: AgendaItem, up: bool) -> None:
+def item_move(*, item: AgendaItem, up: bool, by: User | None = None) -> None:
     """Swap an item with its neighbour in the agenda order."""
     _require_open_agenda(item.meeting)
     items = list(item.meeting.items.order_by("order", "created_at"))
@@ -203,10 +234,13 @@ def item_move(*, item: AgendaItem, up: bool) -> None:
     if not 0 <= other < len(items):
         return
     items[index], items[other] = items[other], items[index]
-    for position, each in enumerate(items, start=1):
-        if each.order != position:
-            each.order = position
-            each.save(update_fields=["order"])
+    with audit.change_set(by=by, action="meetings.item.move", subject=item) as cs:
+        for position, each in enumerate(items, start=1):
+            if each.order != position:
+                before = audit.snapshot(each)
+                each.order = position
+                each.save(update_fields=["order"])
+                cs.changed(each, before, root=item.meeting)
 
 
 def _require_open_agenda(meeting: Meeting) -> None:
@@ -236,17 +270,26 @@ def response_set(
             )
     else:
         deputy = None
-    response, _created = Response.objects.update_or_create(
-        meeting=meeting, user=user, defaults={"answer": answer, "deputy": deputy}
-    )
+    with audit.change_set(by=user, action="meetings.response.set", subject=meeting) as cs:
+        existing = Response.objects.filter(meeting=meeting, user=user).first()
+        before = audit.snapshot(existing) if existing else None
+        response, _created = Response.objects.update_or_create(
+            meeting=meeting, user=user, defaults={"answer": answer, "deputy": deputy}
+        )
+        if before is None:
+            cs.created(response, root=meeting)
+        else:
+            cs.changed(response, before, root=meeting)
     return response
 
 
 @transaction.atomic
 def calendar_feed_renew(*, user: User) -> CalendarFeed:
-    """Give the user a new feed token; the old address stops working at once."""
-    feed, created = CalendarFeed.objects.get_or_create(user=user)
-    if not created:
-        CalendarFeed.objects.filter(pk=feed.pk).delete()
-        feed = CalendarFeed.objects.create(user=user)
+    """Give the user a new feed token; the old address stops working at once.
+    The change set records that it happened, never the secret token."""
+    with audit.change_set(by=user, action="meetings.calendar_feed.renew", keep=True):
+        feed, created = CalendarFeed.objects.get_or_create(user=user)
+        if not created:
+            CalendarFeed.objects.filter(pk=feed.pk).delete()
+            feed = CalendarFeed.objects.create(user=user)
     return feed

@@ -1,7 +1,9 @@
 """Join requests, help offers, volunteer needs and where help offers were routed.
 
 Personal data lives only in ``JoinRequest`` and ``HelpOffer`` (name, e-mail,
-phone, message); ``network.privacy`` exports, erases and expires it.
+phone, message); ``network.privacy`` exports, erases and expires it. The audit
+(``core.audit``) never records those fields (``audit_exclude``), so erasing a
+submission leaves nothing personal in the change sets.
 """
 
 import uuid
@@ -43,6 +45,8 @@ class Submission(models.Model):
     # within minutes (a double click) is found by it and not stored again.
     fingerprint = models.CharField(max_length=64, db_index=True, editable=False)
 
+    audit_exclude = ("name", "email", "phone", "message", "fingerprint")
+
     class Meta:
         abstract = True
         ordering = ["-created_at"]
@@ -76,6 +80,8 @@ class JoinRequest(Submission):
         on_delete=models.SET_NULL,
         related_name="join_requests",
     )
+
+    audit_exclude = (*Submission.audit_exclude, "organisation_name", "activity", "decline_reason")
 
     class Meta(Submission.Meta):
         verbose_name = _("join request")

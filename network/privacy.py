@@ -13,6 +13,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.models import User
+from core import audit
 from core.models import OutgoingMail
 from network.enums import JoinStatus
 from network.models import HelpOffer, JoinRequest
@@ -39,8 +41,14 @@ def _submission(item, extra: dict) -> dict:
     }
 
 
-def personal_data_export(*, email: str) -> dict:
-    """Everything stored about ``email`` (GDPR Art. 15), as JSON-ready data."""
+def personal_data_export(*, email: str, by: User | None = None) -> dict:
+    """Everything stored about ``email`` (GDPR Art. 15), as JSON-ready data.
+    Who exported is recorded as a change set (without the address)."""
+    with audit.change_set(by=by, action="network.privacy.export", keep=True):
+        return _export(email)
+
+
+def _export(email: str) -> dict:
     join_requests = JoinRequest.objects.filter(email__iexact=email).prefetch_related("topics")
     help_offers = HelpOffer.objects.filter(email__iexact=email).prefetch_related(
         "topics", "routings__organisation"
@@ -89,22 +97,29 @@ def personal_data_export(*, email: str) -> dict:
 
 
 @transaction.atomic
-def personal_data_erase(*, email: str) -> dict[str, int]:
+def personal_data_erase(*, email: str, by: User | None = None) -> dict[str, int]:
     """Delete everything stored about ``email`` (GDPR Art. 17); returns the counts.
 
     Steps: delete the join requests (an accepted member's organisation and
     login stay: they are the member's, not this request's), the help offers
-    with their routings, and every outbox mail to the address.
+    with their routings, and every outbox mail to the address; the change
+    set records which submissions went, without their personal fields.
     """
-    return {
-        "join_requests": _delete(JoinRequest.objects.filter(email__iexact=email)),
-        "help_offers": _delete(HelpOffer.objects.filter(email__iexact=email)),
-        "emails": _delete(_outbox_for(email)),
-    }
+    with audit.change_set(by=by, action="network.privacy.erase", keep=True):
+        return {
+            "join_requests": _delete(JoinRequest.objects.filter(email__iexact=email)),
+            "help_offers": _delete(HelpOffer.objects.filter(email__iexact=email)),
+            "emails": _delete(_outbox_for(email), record=False),
+        }
 
 
-def _delete(queryset) -> int:
-    """Delete and count the rows of the queryset's own model (not the related rows)."""
+def _delete(queryset, *, record: bool = True) -> int:
+    """Delete and count the rows of the queryset's own model (not the related
+    rows); each deleted row goes into the open change set when ``record``."""
+    change_set = audit.current()
+    if record and change_set is not None:
+        for row in queryset:
+            change_set.deleted(row)
     _total, per_model = queryset.delete()
     return per_model.get(queryset.model._meta.label, 0)
 
@@ -122,9 +137,10 @@ def retention_apply() -> dict[str, int]:
     open ones wait for the coordinator.
     """
     cutoff = _months_ago(settings.NETWORK_RETENTION_MONTHS)
-    return {
-        "help_offers": _delete(HelpOffer.objects.filter(created_at__lt=cutoff)),
-        "join_requests": _delete(
-            JoinRequest.objects.filter(status=JoinStatus.DECLINED, decided_at__lt=cutoff)
-        ),
-    }
+    with audit.change_set(by=None, action="network.privacy.retention"):
+        return {
+            "help_offers": _delete(HelpOffer.objects.filter(created_at__lt=cutoff)),
+            "join_requests": _delete(
+                JoinRequest.objects.filter(status=JoinStatus.DECLINED, decided_at__lt=cutoff)
+            ),
+        }

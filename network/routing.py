@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from accounts.models import User
+from core import audit
 from directory.enums import MembershipStatus
 from directory.models import Contact, Organisation
 from network import mails
@@ -83,15 +84,17 @@ def help_offer_route_automatically(*, help_offer: HelpOffer) -> list[Routing]:
     """
     matches = rank(wish_for(help_offer), open_needs(), limit=settings.NETWORK_MATCH_LIMIT)
     routings = []
-    for match in matches:
-        routing = Routing.objects.create(
-            help_offer=help_offer,
-            organisation_id=match.organisation_id,
-            routed_by=RoutedBy.MATCHING,
-            reason=match.reason()[:300],
-        )
-        _forward(routing)
-        routings.append(routing)
+    with audit.change_set(by=None, action="network.help_offer.route", subject=help_offer) as cs:
+        for match in matches:
+            routing = Routing.objects.create(
+                help_offer=help_offer,
+                organisation_id=match.organisation_id,
+                routed_by=RoutedBy.MATCHING,
+                reason=match.reason()[:300],
+            )
+            cs.created(routing, root=help_offer)
+            _forward(routing)
+            routings.append(routing)
     return routings
 
 
@@ -99,17 +102,25 @@ def help_offer_route_automatically(*, help_offer: HelpOffer) -> list[Routing]:
 def help_offer_route_by_hand(
     *, help_offer: HelpOffer, organisation: Organisation, by: User
 ) -> Routing:
-    """The coordinator sends a help offer to one more organisation (once per organisation)."""
-    routing, created = Routing.objects.get_or_create(
-        help_offer=help_offer,
-        organisation=organisation,
-        defaults={"routed_by": RoutedBy.COORDINATOR, "reason": f"by hand ({by.pk})"[:300]},
-    )
-    if not created and routing.status == RoutingStatus.PASSED:
-        routing.status = RoutingStatus.SENT
-        routing.routed_by = RoutedBy.COORDINATOR
-        routing.save(update_fields=["status", "routed_by"])
-    _forward(routing)
+    """The coordinator sends a help offer to one more organisation (once per
+    organisation). Who sent it is the change set's actor."""
+    with audit.change_set(
+        by=by, action="network.help_offer.route_by_hand", subject=help_offer
+    ) as cs:
+        routing, created = Routing.objects.get_or_create(
+            help_offer=help_offer,
+            organisation=organisation,
+            defaults={"routed_by": RoutedBy.COORDINATOR},
+        )
+        if created:
+            cs.created(routing, root=help_offer)
+        elif routing.status == RoutingStatus.PASSED:
+            before = audit.snapshot(routing)
+            routing.status = RoutingStatus.SENT
+            routing.routed_by = RoutedBy.COORDINATOR
+            routing.save(update_fields=["status", "routed_by"])
+            cs.changed(routing, before, root=help_offer)
+        _forward(routing)
     return routing
 
 
@@ -120,12 +131,17 @@ def routing_answer(*, routing: Routing, take_up: bool, by: User) -> None:
     Taking up marks the help offer as taken up and tells the person, in
     their language, which organisation will contact them.
     """
-    routing.status = RoutingStatus.TAKEN_UP if take_up else RoutingStatus.PASSED
-    routing.answered_at = timezone.now()
-    routing.answered_by = by
-    routing.save(update_fields=["status", "answered_at", "answered_by"])
-    if take_up:
-        offer = routing.help_offer
-        offer.status = HelpStatus.TAKEN_UP
-        offer.save(update_fields=["status"])
-        mails.help_taken_up(routing)
+    offer = routing.help_offer
+    with audit.change_set(by=by, action="network.routing.answer", subject=routing) as cs:
+        before = audit.snapshot(routing)
+        routing.status = RoutingStatus.TAKEN_UP if take_up else RoutingStatus.PASSED
+        routing.answered_at = timezone.now()
+        routing.answered_by = by
+        routing.save(update_fields=["status", "answered_at", "answered_by"])
+        cs.changed(routing, before, root=offer)
+        if take_up:
+            offer_before = audit.snapshot(offer)
+            offer.status = HelpStatus.TAKEN_UP
+            offer.save(update_fields=["status"])
+            cs.changed(offer, offer_before)
+            mails.help_taken_up(routing)

@@ -22,6 +22,7 @@ from django.utils.http import urlsafe_base64_encode
 from accounts.enums import Role
 from accounts.models import User
 from accounts.services import user_create
+from core import audit
 from core.mail import site_url
 from directory.models import District, Organisation, Topic
 from directory.services import member_organisation_activate, member_organisation_create
@@ -72,8 +73,12 @@ def join_request_submit(*, data: dict, language: str) -> tuple[JoinRequest, bool
         fingerprint=fingerprint,
     )
     join_request.full_clean()
-    join_request.save()
-    join_request.topics.set(data.get("topics") or [])
+    with audit.change_set(
+        by=None, action="network.join_request.submit", subject=join_request
+    ) as cs:
+        join_request.save()
+        join_request.topics.set(data.get("topics") or [])
+        cs.created(join_request)
     mails.join_confirmation(join_request, status_url(JOIN, join_request.pk, language))
     mails.join_request_waiting(join_request)
     return join_request, True
@@ -101,10 +106,12 @@ def help_offer_submit(*, data: dict, language: str) -> tuple[HelpOffer, bool]:
         fingerprint=fingerprint,
     )
     offer.full_clean()
-    offer.save()
-    offer.topics.set(data["topics"])
-    if not help_offer_route_automatically(help_offer=offer):
-        mails.help_offer_unmatched(offer)
+    with audit.change_set(by=None, action="network.help_offer.submit", subject=offer) as cs:
+        offer.save()
+        offer.topics.set(data["topics"])
+        cs.created(offer)
+        if not help_offer_route_automatically(help_offer=offer):
+            mails.help_offer_unmatched(offer)
     mails.help_confirmation(offer, status_url(HELP, offer.pk, language))
     return offer, True
 
@@ -117,7 +124,9 @@ def submission_withdraw(*, submission: JoinRequest | HelpOffer) -> None:
     """
     if isinstance(submission, JoinRequest) and submission.status != JoinStatus.OPEN:
         raise ValueError("decided join requests cannot be withdrawn")
-    submission.delete()
+    with audit.change_set(by=None, action="network.submission.withdraw", subject=submission) as cs:
+        cs.deleted(submission)
+        submission.delete()
 
 
 def _invitation_link(user: User, language: str) -> str:
@@ -145,29 +154,34 @@ def join_request_accept(
     Steps: create a member organisation, or make the given one an active
     member, through the directory's services (not yet listed publicly: the
     coordinator publishes the profile once it is complete); create a
-    member-editor login without a password; record the decision; e-mail a
-    single-use, expiring link to set the password, in the language of the
-    request.
+    member-editor login without a password; record the decision, all as one
+    change set; e-mail a single-use, expiring link to set the password, in
+    the language of the request.
     """
     today = timezone.localdate()
-    if organisation is None:
-        organisation = member_organisation_create(
-            name=organisation_name, kind=kind, member_since=today
+    with audit.change_set(by=by, action="network.join_request.accept", subject=join_request) as cs:
+        if organisation is None:
+            organisation = member_organisation_create(
+                name=organisation_name, kind=kind, member_since=today, by=by
+            )
+        else:
+            organisation = member_organisation_activate(
+                organisation=organisation, since=today, by=by
+            )
+        user = user_create(
+            email=editor_email,
+            name=editor_name,
+            role=Role.MEMBER_EDITOR,
+            organisation=organisation,
+            email_verified=True,
         )
-    else:
-        organisation = member_organisation_activate(organisation=organisation, since=today)
-    user = user_create(
-        email=editor_email,
-        name=editor_name,
-        role=Role.MEMBER_EDITOR,
-        organisation=organisation,
-        email_verified=True,
-    )
-    join_request.status = JoinStatus.ACCEPTED
-    join_request.organisation = organisation
-    join_request.decided_at = timezone.now()
-    join_request.decided_by = by
-    join_request.save(update_fields=["status", "organisation", "decided_at", "decided_by"])
+        request_before = audit.snapshot(join_request)
+        join_request.status = JoinStatus.ACCEPTED
+        join_request.organisation = organisation
+        join_request.decided_at = timezone.now()
+        join_request.decided_by = by
+        join_request.save(update_fields=["status", "organisation", "decided_at", "decided_by"])
+        cs.changed(join_request, request_before)
     link = _invitation_link(user, join_request.language)
     mails.join_invitation(join_request, to=user.email, link=link)
     return organisation
@@ -176,11 +190,14 @@ def join_request_accept(
 @transaction.atomic
 def join_request_decline(*, join_request: JoinRequest, reason: str, by: User) -> None:
     """Decline with a reason; the reason is e-mailed in the language of the request."""
-    join_request.status = JoinStatus.DECLINED
-    join_request.decline_reason = reason
-    join_request.decided_at = timezone.now()
-    join_request.decided_by = by
-    join_request.save(update_fields=["status", "decline_reason", "decided_at", "decided_by"])
+    with audit.change_set(by=by, action="network.join_request.decline", subject=join_request) as cs:
+        before = audit.snapshot(join_request)
+        join_request.status = JoinStatus.DECLINED
+        join_request.decline_reason = reason
+        join_request.decided_at = timezone.now()
+        join_request.decided_by = by
+        join_request.save(update_fields=["status", "decline_reason", "decided_at", "decided_by"])
+        cs.changed(join_request, before)
     mails.join_declined(join_request)
 
 
@@ -195,10 +212,14 @@ def volunteer_need_save(
     languages: list[str],
     district: District | None,
     is_open: bool,
+    by: User | None = None,
 ) -> VolunteerNeed:
     """Create a volunteer need of ``organisation``, or update ``need`` (always
-    for ``organisation``); validate; save; set its topics."""
+    for ``organisation``); validate; save; set its topics; one change set."""
     need = need or VolunteerNeed()
+    # A bound form may have changed the instance already: the stored row is the "before".
+    stored = VolunteerNeed.objects.filter(pk=need.pk).first() if need.pk else None
+    before = audit.snapshot(stored) if stored else None
     need.organisation = organisation
     need.title = title
     need.description = description
@@ -206,6 +227,11 @@ def volunteer_need_save(
     need.district = district
     need.is_open = is_open
     need.full_clean()
-    need.save()
-    need.topics.set(topics)
+    with audit.change_set(by=by, action="network.volunteer_need.save", subject=need) as cs:
+        need.save()
+        need.topics.set(topics)
+        if before is None:
+            cs.created(need)
+        else:
+            cs.changed(need, before)
     return need

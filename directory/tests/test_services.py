@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from core.models import ChangeSet
 from directory.enums import MembershipStatus, OrganisationKind
 from directory.services import (
     member_organisation_activate,
@@ -60,3 +61,20 @@ def test_publishing_needs_a_complete_profile(organisation):
     member_organisation_publish(organisation=organisation)
     organisation.refresh_from_db()
     assert organisation.listed is True
+
+
+def test_member_organisation_publish_records_listed(organisation, coordinator):
+    organisation.listed = False
+    organisation.description = "Wir beraten."
+    organisation.save()
+    ContactFactory(organisation=organisation, public=True)
+
+    member_organisation_publish(organisation=organisation, by=coordinator)
+
+    change_set = ChangeSet.objects.get()
+    assert (change_set.actor, change_set.action, change_set.subject_id) == (
+        coordinator,
+        "directory.organisation.publish",
+        str(organisation.pk),
+    )
+    assert change_set.changes.get().fields == {"listed": [False, True]}

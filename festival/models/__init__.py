@@ -1,5 +1,4 @@
 from festival.models.editions import (
-    ChangeLogEntry,
     Edition,
     SubmissionLink,
     Venue,
@@ -8,7 +7,6 @@ from festival.models.editions import (
 from festival.models.events import Event, EventComment, EventLanguage, EventTranslation
 
 __all__ = [
-    "ChangeLogEntry",
     "Edition",
     "Event",
     "EventComment",

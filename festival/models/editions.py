@@ -6,7 +6,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from festival.enums import ChangeKind, EditionStatus
+from festival.enums import EditionStatus
 
 
 class Edition(models.Model):
@@ -168,50 +168,3 @@ class SubmissionLink(models.Model):
     def is_valid(self, now=None) -> bool:
         now = now or timezone.now()
         return self.revoked_at is None and now < self.expires_at
-
-
-class ChangeLogEntry(models.Model):
-    """A public note that a published event was added, changed or cancelled."""
-
-    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="changes")
-    event = models.ForeignKey(
-        "festival.Event", null=True, on_delete=models.SET_NULL, related_name="changes"
-    )
-    kind = models.CharField(_("change"), max_length=20, choices=ChangeKind.choices)
-    # The title at the time, so the entry still reads well if the event goes.
-    event_title = models.CharField(_("event"), max_length=200)
-    fields = models.JSONField(_("changed fields"), default=list, blank=True)
-    created_at = models.DateTimeField(_("when"), default=timezone.now)
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-        verbose_name = _("programme change")
-        verbose_name_plural = _("programme changes")
-
-    def __str__(self) -> str:
-        return f"{self.event_title}: {self.kind}"
-
-    def field_labels(self) -> list[str]:
-        """What changed, in words a visitor understands."""
-        labels = [str(CHANGED_FIELD_LABELS.get(name, "")) for name in self.fields]
-        return list(dict.fromkeys(label for label in labels if label))
-
-
-CHANGED_FIELD_LABELS = {
-    "title": _("title"),
-    "description": _("description"),
-    "category": _("category"),
-    "day": _("date"),
-    "starts_at": _("time"),
-    "ends_at": _("time"),
-    "venue": _("venue"),
-    "audience": _("target audience"),
-    "wheelchair_accessible": _("accessibility"),
-    "sign_language": _("accessibility"),
-    "child_care": _("accessibility"),
-    "free_of_charge": _("price"),
-    "price": _("price"),
-    "registration_required": _("registration"),
-    "registration_how": _("registration"),
-    "image": _("image"),
-}

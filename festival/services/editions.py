@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from core import audit
 from directory.models import Organisation
 from festival.enums import EditionStatus, EventState
 from festival.models import (
@@ -27,7 +28,9 @@ LINK_SALT = "festival.submission-link"
 
 
 @transaction.atomic
-def edition_create(*, fields: dict[str, Any], copy_from: Edition | None = None) -> Edition:
+def edition_create(
+    *, fields: dict[str, Any], copy_from: Edition | None = None, by: User | None = None
+) -> Edition:
     """Create an edition; with ``copy_from``, take over its venues (and their places).
 
     Steps: validate and store the edition in state "preparing"; copy each
@@ -35,14 +38,17 @@ def edition_create(*, fields: dict[str, Any], copy_from: Edition | None = None) 
     """
     edition = Edition(**fields, status=EditionStatus.PREPARING)
     edition.full_clean()
-    edition.save()
-    if copy_from is not None:
-        for venue in copy_from.venues.all():
-            venue.pk = None
-            venue.id = None
-            venue._state.adding = True
-            venue.edition = edition
-            venue.save()
+    with audit.change_set(by=by, action="festival.edition.create", subject=edition) as cs:
+        edition.save()
+        cs.created(edition)
+        if copy_from is not None:
+            for venue in copy_from.venues.all():
+                venue.pk = None
+                venue.id = None
+                venue._state.adding = True
+                venue.edition = edition
+                venue.save()
+                cs.created(venue, root=edition)
     return edition
 
 
@@ -68,11 +74,14 @@ def edition_copy_fields(*, source: Edition, year: int) -> dict[str, Any]:
 
 
 @transaction.atomic
-def edition_update(*, edition: Edition, fields: dict[str, Any]) -> Edition:
+def edition_update(*, edition: Edition, fields: dict[str, Any], by: User | None = None) -> Edition:
+    before = audit.snapshot(edition)
     for name, value in fields.items():
         setattr(edition, name, value)
     edition.full_clean()
-    edition.save()
+    with audit.change_set(by=by, action="festival.edition.update", subject=edition) as cs:
+        edition.save()
+        cs.changed(edition, before)
     return edition
 
 
@@ -81,8 +90,11 @@ def edition_set_status(*, edition: Edition, status: str, by: User) -> Edition:
     """Move the edition to ``status``; "published" goes through ``edition_publish``."""
     if status == EditionStatus.PUBLISHED:
         return edition_publish(edition=edition, by=by)
-    edition.status = status
-    edition.save(update_fields=["status"])
+    with audit.change_set(by=by, action="festival.edition.set_status", subject=edition) as cs:
+        before = audit.snapshot(edition)
+        edition.status = status
+        edition.save(update_fields=["status"])
+        cs.changed(edition, before)
     return edition
 
 
@@ -91,15 +103,18 @@ def edition_publish(*, edition: Edition, by: User) -> Edition:
     """The deliberate switch: put the programme online.
 
     Steps: every accepted event becomes published (and its submitter is told);
-    the edition is marked published. Events published later are logged as
-    additions in the public change log.
+    the edition is marked published; all of it is one change set. Events
+    published later are additions in the public list of programme changes.
     """
     edition = Edition.objects.select_for_update().get(pk=edition.pk)
-    for event in edition.events.filter(state=EventState.ACCEPTED):
-        _set_state(event=event, state=EventState.PUBLISHED, by=by, comment="")
-    edition.status = EditionStatus.PUBLISHED
-    edition.published_at = edition.published_at or timezone.now()
-    edition.save(update_fields=["status", "published_at"])
+    with audit.change_set(by=by, action="festival.edition.publish", subject=edition) as cs:
+        for event in edition.events.filter(state=EventState.ACCEPTED):
+            _set_state(event=event, state=EventState.PUBLISHED, by=by, comment="", cs=cs)
+        before = audit.snapshot(edition)
+        edition.status = EditionStatus.PUBLISHED
+        edition.published_at = edition.published_at or timezone.now()
+        edition.save(update_fields=["status", "published_at"])
+        cs.changed(edition, before)
     return edition
 
 
@@ -117,9 +132,12 @@ def link_create(
     """A personal link for late submissions. Returns the link and its signed token."""
     if expires_at <= timezone.now():
         raise ValidationError({"expires_at": _("The expiry date must lie in the future.")})
-    link = SubmissionLink.objects.create(
+    link = SubmissionLink(
         edition=edition, organisation=organisation, expires_at=expires_at, created_by=by
     )
+    with audit.change_set(by=by, action="festival.link.create", subject=link) as cs:
+        link.save()
+        cs.created(link)
     return link, link_token(link)
 
 
@@ -139,8 +157,11 @@ def link_from_token(token: str) -> SubmissionLink | None:
 
 
 @transaction.atomic
-def link_revoke(*, link: SubmissionLink) -> SubmissionLink:
+def link_revoke(*, link: SubmissionLink, by: User | None = None) -> SubmissionLink:
     if link.revoked_at is None:
-        link.revoked_at = timezone.now()
-        link.save(update_fields=["revoked_at"])
+        with audit.change_set(by=by, action="festival.link.revoke", subject=link) as cs:
+            before = audit.snapshot(link)
+            link.revoked_at = timezone.now()
+            link.save(update_fields=["revoked_at"])
+            cs.changed(link, before)
     return link

@@ -10,12 +10,12 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from core import audit
 from directory.models import Organisation
 from festival.enums import ChangeKind, EditionStatus, EventState
 from festival.images import validate_image
 from festival.mails import decision_mail
 from festival.models import (
-    ChangeLogEntry,
     Edition,
     Event,
     EventComment,
@@ -56,7 +56,7 @@ DECISIONS = {
     EventState.DECLINED,
     EventState.PUBLISHED,
 }
-# Fields whose change after publishing goes into the public change log.
+# Fields whose change after publishing goes into the public list of programme changes.
 PUBLIC_FIELDS = (
     "title",
     "description",
@@ -73,6 +73,7 @@ PUBLIC_FIELDS = (
     "price",
     "registration_required",
     "registration_how",
+    "image",
 )
 
 
@@ -85,8 +86,9 @@ def _store_event(
     fields: dict[str, Any],
     languages: Iterable[str] | None,
     co_organisers: Iterable[Organisation] | None,
-) -> list[str]:
-    """Apply ``fields`` to ``event`` and save it. Returns the public fields that changed."""
+    cs: audit.Recorder,
+) -> None:
+    """Apply ``fields`` to ``event``, save it and record its languages in ``cs``."""
     fields = dict(fields)
     image = fields.pop("image", None)
     new_venue = fields.pop("new_venue", None)
@@ -97,15 +99,6 @@ def _store_event(
             )
         else:
             fields["venue"] = venue_create(edition=event.edition, fields=new_venue)
-    changed = (
-        []
-        if event._state.adding
-        else [
-            name
-            for name, value in fields.items()
-            if name in PUBLIC_FIELDS and getattr(event, name) != value
-        ]
-    )
     for name, value in fields.items():
         setattr(event, name, value)
     check_event_times(
@@ -120,7 +113,6 @@ def _store_event(
         if event.image:
             event.image.delete(save=False)
         event.image = image
-        changed.append("image")
     elif image is False and event.image:  # the form's "clear" box
         event.image.delete(save=False)
         event.image = ""
@@ -128,15 +120,18 @@ def _store_event(
     event.save()
     if languages is not None:
         codes = sorted(set(languages))
-        if codes != sorted(event.languages.values_list("code", flat=True)):
+        old = list(event.languages.all())
+        if codes != sorted(language.code for language in old):
+            for language in old:
+                cs.deleted(language, root=event)
             event.languages.all().delete()
             for code in codes:
                 language = EventLanguage(event=event, code=code)
                 language.full_clean(exclude=["event"])
                 language.save()
+                cs.created(language, root=event)
     if co_organisers is not None:
         event.co_organisers.set(co_organisers)
-    return changed
 
 
 @transaction.atomic
@@ -157,7 +152,8 @@ def event_submit(
 
     Steps: check that submitting is allowed now (open call, or a valid
     personal link of the organisation); check dates, times and venue;
-    validate the image by content; store the event and its languages.
+    validate the image by content; store the event and its languages;
+    record the submission as one change set.
     A partner's submission (no organisation) waits for the coordinator to
     confirm who they are.
     """
@@ -174,7 +170,9 @@ def event_submit(
         submitter_email=submitter_email,
         submitter_language=language,
     )
-    _store_event(event, fields=fields, languages=languages, co_organisers=co_organisers)
+    with audit.change_set(by=by, action="festival.event.submit", subject=event) as cs:
+        _store_event(event, fields=fields, languages=languages, co_organisers=co_organisers, cs=cs)
+        cs.created(event)
     return event
 
 
@@ -191,57 +189,52 @@ def event_update(
 
     Steps: a submitter may change it only while ``member_may_edit`` holds,
     and a change after a request for changes submits it again; a
-    coordinator may always change it. Changes to a published event go into
-    the public change log.
+    coordinator may always change it. The change is one change set; when a
+    public field of a published event changed, it carries the reason that
+    puts it into the public list of programme changes.
     """
     event = Event.objects.select_for_update().select_related("edition").get(pk=event.pk)
-    if not by.is_coordinator:
-        if not member_may_edit(event):
-            raise ValidationError(
-                _("This event can no longer be changed. The deadline has passed.")
-            )
-        if event.state == EventState.CHANGES_REQUESTED:
+    if not by.is_coordinator and not member_may_edit(event):
+        raise ValidationError(_("This event can no longer be changed. The deadline has passed."))
+    with audit.change_set(by=by, action="festival.event.update", subject=event) as cs:
+        before = audit.snapshot(event)
+        if not by.is_coordinator and event.state == EventState.CHANGES_REQUESTED:
             event.state = EventState.SUBMITTED
-    changed = _store_event(event, fields=fields, languages=languages, co_organisers=co_organisers)
-    if event.state == EventState.PUBLISHED and changed:
-        ChangeLogEntry.objects.create(
-            edition=event.edition,
-            event=event,
-            kind=ChangeKind.CHANGED,
-            event_title=event.title,
-            fields=changed,
-        )
+        _store_event(event, fields=fields, languages=languages, co_organisers=co_organisers, cs=cs)
+        after = audit.snapshot(event)
+        if event.state == EventState.PUBLISHED and any(
+            before[name] != after[name] for name in PUBLIC_FIELDS
+        ):
+            cs.add_reasons(ChangeKind.CHANGED.reason)
+        cs.changed(event, before)
     return event
 
 
-def _set_state(*, event: Event, state: str, by: User | None, comment: str) -> None:
+def _set_state(
+    *, event: Event, state: str, by: User | None, comment: str, cs: audit.Recorder
+) -> None:
     if state not in TRANSITIONS[event.state]:
         raise ValidationError(
             _("An event that is “%(old)s” cannot become “%(new)s”.")
             % {"old": event.get_state_display(), "new": EventState(state).label}
         )
+    before = audit.snapshot(event)
     was_public = event.state == EventState.PUBLISHED
     event.state = state
     event.save(update_fields=["state", "updated_at"])
+    cs.changed(event, before)
     if comment or state in DECISIONS:
-        EventComment.objects.create(
+        note = EventComment.objects.create(
             event=event, author=by, body=comment, decision=state if state in DECISIONS else ""
         )
-    if state == EventState.PUBLISHED and event.edition.published_at:
-        _log(event, ChangeKind.ADDED)
+        cs.created(note, root=event)
+    # Events published by the publishing switch itself are the programme, not changes.
+    if state == EventState.PUBLISHED and event.edition.status == EditionStatus.PUBLISHED:
+        cs.add_reasons(ChangeKind.ADDED.reason)
     if was_public and state == EventState.WITHDRAWN:
-        _log(event, ChangeKind.CANCELLED)
+        cs.add_reasons(ChangeKind.CANCELLED.reason)
     if state in DECISIONS:
         decision_mail(event=event, comment=comment)
-
-
-def _log(event: Event, kind: str) -> None:
-    # Additions made by the publishing switch itself are the programme, not changes.
-    if kind == ChangeKind.ADDED and event.edition.status != EditionStatus.PUBLISHED:
-        return
-    ChangeLogEntry.objects.create(
-        edition=event.edition, event=event, kind=kind, event_title=event.title
-    )
 
 
 @transaction.atomic
@@ -251,8 +244,9 @@ def event_decide(*, event: Event, state: str, by: User, comment: str = "") -> Ev
     Steps: only coordinators decide; a partner's event must have its
     organiser confirmed before it is accepted; a request for changes needs a
     comment; publishing a single event needs a published edition; the
-    decision is written into the comment thread and its mail to the
-    submitter (in their language) into the outbox, in the same transaction.
+    decision is written into the comment thread, recorded as one change set,
+    and its mail to the submitter (in their language) goes into the outbox,
+    all in the same transaction.
     """
     if not by.is_coordinator:
         raise PermissionDenied
@@ -265,23 +259,26 @@ def event_decide(*, event: Event, state: str, by: User, comment: str = "") -> Ev
         raise ValidationError(_("Say which changes you need in the comment."))
     if state == EventState.PUBLISHED and event.edition.status != EditionStatus.PUBLISHED:
         raise ValidationError(_("Publish the programme first; then single events can follow."))
-    _set_state(event=event, state=state, by=by, comment=comment.strip())
+    with audit.change_set(by=by, action="festival.event.decide", subject=event) as cs:
+        _set_state(event=event, state=state, by=by, comment=comment.strip(), cs=cs)
     return event
 
 
 @transaction.atomic
 def events_bulk_decide(*, events: Iterable[Event], state: str, by: User) -> tuple[int, list[str]]:
-    """Accept or decline many events. Returns how many changed and why others did not."""
+    """Accept or decline many events, as one change set. Returns how many
+    changed and why others did not."""
     if state not in {EventState.ACCEPTED, EventState.DECLINED}:
         raise ValidationError(_("Only accepting or declining works for several events at once."))
     done, problems = 0, []
-    for event in events:
-        try:
-            with transaction.atomic():
-                event_decide(event=event, state=state, by=by)
-            done += 1
-        except ValidationError as error:
-            problems.append(f"{event.title}: {' '.join(error.messages)}")
+    with audit.change_set(by=by, action="festival.event.bulk_decide"):
+        for event in events:
+            try:
+                with transaction.atomic():
+                    event_decide(event=event, state=state, by=by)
+                done += 1
+            except ValidationError as error:
+                problems.append(f"{event.title}: {' '.join(error.messages)}")
     return done, problems
 
 
@@ -289,7 +286,8 @@ def events_bulk_decide(*, events: Iterable[Event], state: str, by: User) -> tupl
 def event_withdraw(*, event: Event, by: User) -> Event:
     """The submitter (or a coordinator) takes the event back; a published one is cancelled."""
     event = Event.objects.select_for_update().select_related("edition").get(pk=event.pk)
-    _set_state(event=event, state=EventState.WITHDRAWN, by=by, comment="")
+    with audit.change_set(by=by, action="festival.event.withdraw", subject=event) as cs:
+        _set_state(event=event, state=EventState.WITHDRAWN, by=by, comment="", cs=cs)
     return event
 
 
@@ -297,7 +295,9 @@ def event_withdraw(*, event: Event, by: User) -> Event:
 def event_comment_add(*, event: Event, body: str, by: User) -> EventComment:
     comment = EventComment(event=event, author=by, body=body.strip())
     comment.full_clean()
-    comment.save()
+    with audit.change_set(by=by, action="festival.event.comment", subject=event) as cs:
+        comment.save()
+        cs.created(comment, root=event)
     return comment
 
 
@@ -306,20 +306,32 @@ def partner_confirm(*, event: Event, by: User) -> Event:
     """A coordinator confirms who the partner behind a public submission is."""
     if not by.is_coordinator:
         raise PermissionDenied
-    event.identity_confirmed = True
-    event.save(update_fields=["identity_confirmed", "updated_at"])
-    EventComment.objects.create(event=event, author=by, body=_("Organiser confirmed."))
+    with audit.change_set(by=by, action="festival.event.confirm_partner", subject=event) as cs:
+        before = audit.snapshot(event)
+        event.identity_confirmed = True
+        event.save(update_fields=["identity_confirmed", "updated_at"])
+        cs.changed(event, before)
+        note = EventComment.objects.create(event=event, author=by, body=_("Organiser confirmed."))
+        cs.created(note, root=event)
     return event
 
 
 @transaction.atomic
-def event_translation_save(*, event: Event, language: str, fields: dict[str, Any]) -> None:
+def event_translation_save(
+    *, event: Event, language: str, fields: dict[str, Any], by: User | None = None
+) -> None:
     """Store the translation of an event's texts into ``language``, from the current German."""
     row = event.translations.filter(language=language).first() or EventTranslation(
         source=event, language=language
     )
+    before = None if row._state.adding else audit.snapshot(row)
     for name, value in fields.items():
         setattr(row, name, value)
     row.source_digest = event.source_digest()
     row.full_clean()
-    row.save()
+    with audit.change_set(by=by, action="festival.event.translate", subject=event) as cs:
+        row.save()
+        if before is None:
+            cs.created(row, root=event)
+        else:
+            cs.changed(row, before, root=event)

@@ -6,6 +6,8 @@ from typing import Any
 
 from django.db import transaction
 
+from accounts.models import User
+from core import audit
 from directory.models import Location
 from festival.models import Edition, Venue, VenueAvailability
 
@@ -18,7 +20,7 @@ def venue_for_location(*, edition: Edition, location: Location) -> Venue:
 
 
 @transaction.atomic
-def venue_create(*, edition: Edition, fields: dict[str, Any]) -> Venue:
+def venue_create(*, edition: Edition, fields: dict[str, Any], by: User | None = None) -> Venue:
     """A venue for ``edition``; from a directory location, its address is taken over."""
     venue = Venue(edition=edition, **fields)
     location = venue.location
@@ -32,13 +34,19 @@ def venue_create(*, edition: Edition, fields: dict[str, Any]) -> Venue:
         venue.longitude = location.longitude
         venue.wheelchair_accessible = location.wheelchair_accessible
     venue.full_clean()
-    venue.save()
+    with audit.change_set(by=by, action="festival.venue.create", subject=venue) as cs:
+        venue.save()
+        cs.created(venue)
     return venue
 
 
 @transaction.atomic
-def venue_availability_add(*, venue: Venue, fields: dict[str, Any]) -> VenueAvailability:
+def venue_availability_add(
+    *, venue: Venue, fields: dict[str, Any], by: User | None = None
+) -> VenueAvailability:
     window = VenueAvailability(venue=venue, **fields)
     window.full_clean()
-    window.save()
+    with audit.change_set(by=by, action="festival.venue.availability_add", subject=venue) as cs:
+        window.save()
+        cs.created(window, root=venue)
     return window

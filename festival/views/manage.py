@@ -51,7 +51,9 @@ def edition_create(request: HttpRequest) -> HttpResponse:
     form = EditionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         copy_from = latest if request.POST.get("copy_venues") else None
-        edition = services.edition_create(fields=form.cleaned_data, copy_from=copy_from)
+        edition = services.edition_create(
+            fields=form.cleaned_data, copy_from=copy_from, by=request.user
+        )
         messages.success(request, _("The edition was created."))
         return redirect("festival:edition", edition.year)
     return render(
@@ -67,7 +69,7 @@ def edition_detail(request: HttpRequest, year: int) -> HttpResponse:
     edition = _edition(year)
     form = EditionForm(request.POST or None, instance=edition)
     if request.method == "POST" and form.is_valid():
-        services.edition_update(edition=edition, fields=form.cleaned_data)
+        services.edition_update(edition=edition, fields=form.cleaned_data, by=request.user)
         messages.success(request, _("The edition was saved."))
         return redirect("festival:edition", edition.year)
     return render(
@@ -105,7 +107,7 @@ def venues(request: HttpRequest, year: int) -> HttpResponse:
     edition = _edition(year)
     form = VenueForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.venue_create(edition=edition, fields=form.cleaned_data)
+        services.venue_create(edition=edition, fields=form.cleaned_data, by=request.user)
         messages.success(request, _("The venue was added."))
         return redirect("festival:venues", edition.year)
     return render(
@@ -121,7 +123,7 @@ def venue_availability(request: HttpRequest, venue_id: UUID) -> HttpResponse:
     venue = get_object_or_404(Venue.objects.select_related("edition"), pk=venue_id)
     form = AvailabilityForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.venue_availability_add(venue=venue, fields=form.cleaned_data)
+        services.venue_availability_add(venue=venue, fields=form.cleaned_data, by=request.user)
         messages.success(request, _("The time was added."))
         return redirect("festival:venue-availability", venue.pk)
     return render(
@@ -173,7 +175,7 @@ def reverse_late(token: str) -> str:
 @require_POST
 def link_revoke(request: HttpRequest, link_id: UUID) -> HttpResponse:
     link = get_object_or_404(SubmissionLink.objects.select_related("edition"), pk=link_id)
-    services.link_revoke(link=link)
+    services.link_revoke(link=link, by=request.user)
     messages.success(request, _("The link was revoked."))
     return redirect("festival:links", link.edition.year)
 

@@ -173,6 +173,7 @@ def event_translate(request: HttpRequest, event_id: UUID, language: str) -> Http
             event=event,
             language=language,
             fields={name: form.cleaned_data[name] for name in form.Meta.fields},
+            by=request.user,
         )
         messages.success(request, _("The translation was saved."))
         return redirect("festival:my-event", event.pk)

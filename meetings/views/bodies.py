@@ -53,7 +53,7 @@ def _body_form(request: HttpRequest, *, body) -> HttpResponse:
     form = BodyForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            body = services.body_save(body=body, **form.cleaned_data)
+            body = services.body_save(body=body, by=request.user, **form.cleaned_data)
         except ValidationError as error:
             add_validation_error(form, error)
         else:
@@ -87,7 +87,7 @@ def meeting_create(request: HttpRequest, body_id: UUID) -> HttpResponse:
     form = MeetingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            meeting = services.meeting_schedule(body=body, **form.cleaned_data)
+            meeting = services.meeting_schedule(body=body, by=request.user, **form.cleaned_data)
         except ValidationError as error:
             add_validation_error(form, error)
         else:

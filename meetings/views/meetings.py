@@ -70,7 +70,7 @@ def meeting_edit(request: HttpRequest, meeting_id: UUID) -> HttpResponse:
     form = MeetingForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.meeting_update(meeting=meeting, **form.cleaned_data)
+            services.meeting_update(meeting=meeting, by=request.user, **form.cleaned_data)
         except ValidationError as error:
             add_validation_error(form, error)
         else:
@@ -91,7 +91,7 @@ def meeting_cancel(request: HttpRequest, meeting_id: UUID) -> HttpResponse:
     meeting = access.meeting_for(request.user, meeting_id)
     require(can_manage_body(request.user, meeting.body))
     try:
-        services.meeting_cancel(meeting=meeting)
+        services.meeting_cancel(meeting=meeting, by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("meetings:meeting", meeting.pk)
@@ -105,7 +105,7 @@ def meeting_invite(request: HttpRequest, meeting_id: UUID) -> HttpResponse:
     meeting = access.meeting_for(request.user, meeting_id)
     require(can_manage_body(request.user, meeting.body))
     try:
-        count = services.meeting_invite(meeting=meeting)
+        count = services.meeting_invite(meeting=meeting, by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("meetings:meeting", meeting.pk)
@@ -155,6 +155,7 @@ def item_decide(request: HttpRequest, item_id: UUID) -> HttpResponse:
                 status=status,
                 reason=form.cleaned_data["reason"],
                 merge_into=form.cleaned_data["merge_into"],
+                by=request.user,
             )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
@@ -172,7 +173,7 @@ def item_move(request: HttpRequest, item_id: UUID) -> HttpResponse:
     item = access.item_for(request.user, item_id)
     require(can_manage_body(request.user, item.meeting.body))
     try:
-        services.item_move(item=item, up=request.POST.get("direction") == "up")
+        services.item_move(item=item, up=request.POST.get("direction") == "up", by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect("meetings:meeting", item.meeting_id)

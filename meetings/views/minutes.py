@@ -48,14 +48,16 @@ def attendance(request: HttpRequest, meeting_id: UUID) -> HttpResponse:
             ok = guest_form.is_valid() and _run(
                 request,
                 guest_form,
-                lambda: minutes.guest_add(meeting=meeting, **guest_form.cleaned_data),
+                lambda: minutes.guest_add(
+                    meeting=meeting, by=request.user, **guest_form.cleaned_data
+                ),
             )
         else:
             ok = form.is_valid() and _run(
                 request,
                 form,
                 lambda: minutes.attendance_set(
-                    meeting=meeting, present=list(form.cleaned_data["present"])
+                    meeting=meeting, present=list(form.cleaned_data["present"]), by=request.user
                 ),
             )
         if ok:
@@ -120,9 +122,11 @@ def item_minutes(request: HttpRequest, item_id: UUID) -> HttpResponse:
         )
         forms[which] = form
         actions = {
-            "notes": lambda: minutes.notes_save(item=item, **form.cleaned_data),
-            "decision": lambda: minutes.decision_add(item=item, **form.cleaned_data),
-            "action": lambda: minutes.action_add(item=item, **form.cleaned_data),
+            "notes": lambda: minutes.notes_save(item=item, by=request.user, **form.cleaned_data),
+            "decision": lambda: minutes.decision_add(
+                item=item, by=request.user, **form.cleaned_data
+            ),
+            "action": lambda: minutes.action_add(item=item, by=request.user, **form.cleaned_data),
         }
         if form.is_valid() and _run(request, form, actions[which]):
             messages.success(request, _("Saved."))

@@ -160,7 +160,7 @@ def publish(request: HttpRequest, organisation_id: UUID) -> HttpResponse:
             _("The profile is not complete yet: it needs a description and a public contact."),
         )
         return redirect("network:publish-list")
-    member_organisation_publish(organisation=organisation)
+    member_organisation_publish(organisation=organisation, by=request.user)
     messages.success(
         request, _("%(name)s is shown in the network overview now.") % {"name": organisation.name}
     )
@@ -177,7 +177,7 @@ def privacy(request: HttpRequest) -> HttpResponse:
         return render(request, "network/manage/privacy.html", {"form": form}, status=400)
     email = form.cleaned_data["email"]
     if request.POST.get("action") == "erase":
-        counts = personal_data_erase(email=email)
+        counts = personal_data_erase(email=email, by=request.user)
         messages.success(
             request,
             _("Deleted – join requests: %(join)d, help offers: %(help)d, e-mails: %(mails)d.")
@@ -188,7 +188,7 @@ def privacy(request: HttpRequest) -> HttpResponse:
             },
         )
         return redirect("network:privacy")
-    data = personal_data_export(email=email)
+    data = personal_data_export(email=email, by=request.user)
     response = HttpResponse(
         json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json"
     )

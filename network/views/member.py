@@ -71,7 +71,9 @@ def _need_form(request: HttpRequest, *, organisation, need=None) -> HttpResponse
     form = VolunteerNeedForm(request.POST or None, instance=need)
     if request.method == "POST":
         if form.is_valid():
-            volunteer_need_save(organisation=organisation, need=need, **form.cleaned_data)
+            volunteer_need_save(
+                organisation=organisation, need=need, by=request.user, **form.cleaned_data
+            )
             messages.success(request, _("Saved."))
             return redirect("network:needs", organisation.pk)
         status = 400
