@@ -7,13 +7,12 @@ no signal has side effects on saves or deletes.
 from django.db.models.signals import post_migrate
 
 from directory.models import Offer, SearchDocument
+from directory.search.index import search_index_rebuild
 
 
 def _index_after_migrate(sender, **kwargs) -> None:
     """Postings are derived data a migration may drop: rebuild them if offers
     exist but the index is empty (after an upgrade, not on every migrate)."""
-    from directory.search.index import search_index_rebuild
-
     if Offer.objects.exists() and not SearchDocument.objects.exists():
         search_index_rebuild()
 

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from accounts.selectors import coordinators
 from core.mail import mail_send, site_url
 
 
@@ -96,13 +97,7 @@ def help_taken_up(routing) -> None:
 
 def coordinators_notice(*, subject, link_path: str, key: str) -> None:
     """Tell every coordinator that something waits in a queue (a link, nothing personal)."""
-    from accounts.enums import Role
-    from accounts.models import User
-
-    addresses = User.objects.filter(role=Role.COORDINATOR, is_active=True).values_list(
-        "email", flat=True
-    )
-    for address in addresses:
+    for address in coordinators().values_list("email", flat=True):
         _send(
             to=address,
             language=settings.LANGUAGE_CODE,
