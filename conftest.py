@@ -41,17 +41,85 @@ def _fresh_cache():
     forget()
 
 
+# --- The demo data set, shared by the tests that read it ---
+#
+# Loading it takes seconds, so a test process loads it once for a run of
+# consecutive tests that read it, and empties the database again before the
+# first test that does not: every other test still starts from an empty
+# database. The readers are sorted next to each other, and under xdist they
+# form one group that runs on one worker (see pytest_collection_modifyitems).
+# A reader runs in a transaction that is rolled back like any other test's,
+# so it may write; it must not be a transactional test, whose flush would
+# empty the shared data under the next reader.
+
+DEMO_FIXTURE = "demo_loaded_once"
+DEMO_GROUP = "demo"
+
+
+class _Demo:
+    loaded = False
+    blocker = None
+
+
 @pytest.fixture(scope="module")
 def demo_loaded_once(django_db_setup, django_db_blocker):
-    """The demo data set, loaded once for a module of read-only tests."""
-    from django.core.management import call_command
+    """The demo data set for tests that read it, loaded once per run of such tests."""
+    if not _Demo.loaded:
+        from core.demo.loader import demo_load
 
-    from core.demo.loader import demo_load
+        with django_db_blocker.unblock():
+            demo_load()
+        _Demo.loaded, _Demo.blocker = True, django_db_blocker
 
-    with django_db_blocker.unblock():
-        demo_load()
-        yield
-        call_command("flush", interactive=False, verbosity=0)
+
+def _reads_demo(item: pytest.Item | None) -> bool:
+    return item is not None and DEMO_FIXTURE in getattr(item, "fixturenames", ())
+
+
+def _is_slow(item: pytest.Item) -> bool:
+    return any(item.get_closest_marker(name) for name in ("slow", "browser"))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Empty the database after the last of a run of demo readers."""
+    result = yield
+    if _Demo.loaded and not _reads_demo(nextitem):
+        from django.core.management import call_command
+
+        with _Demo.blocker.unblock():
+            call_command("flush", interactive=False, verbosity=0)
+        _Demo.loaded = False
+    return result
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_collection_modifyitems(config, items):
+    """Keep the demo readers together, and start the slow tests first.
+
+    Under ``--dist loadgroup`` the demo readers form one group that runs on
+    one worker; every other test goes to whichever worker is free (a module
+    whose module-scoped fixture is costly marks itself with a group of its
+    own). The group is marked before xdist reads the marks; the order is set
+    after pytest-django has sorted the transactional tests last. On a worker
+    the demo readers, then the slow and browser tests come first, so that no
+    worker is left alone with them at the end (``--no-loadscope-reorder``
+    keeps this order).
+    """
+    for item in items:
+        if _reads_demo(item):
+            marker = item.get_closest_marker("django_db")
+            if marker and marker.kwargs.get("transaction"):
+                raise pytest.UsageError(
+                    f"{item.nodeid}: a transactional test flushes the shared demo data"
+                )
+            item.add_marker(pytest.mark.xdist_group(DEMO_GROUP))
+    result = yield
+    if hasattr(config, "workerinput"):
+        items.sort(key=lambda item: (not _reads_demo(item), not _is_slow(item)))
+    else:
+        items.sort(key=lambda item: not _reads_demo(item))
+    return result
 
 
 @pytest.fixture
