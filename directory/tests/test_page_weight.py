@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-pytestmark = pytest.mark.browser
+# One worker builds the production site once for both tests.
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("page-weight")]
 
 ROOT = Path(settings.BASE_DIR)
 BUDGET = 150 * 1024
