@@ -26,10 +26,10 @@ run: install
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 ## Install what is missing and run the whole test suite in parallel: one pytest-xdist
-## worker per CPU (TEST_WORKERS=…), each with a test database of its own; the demo
-## readers share one worker, the slow tests start first (see conftest.py).
+## worker per CPU (TEST_WORKERS=…), each with a test database of its own, taking whole
+## files; the demo readers and then the slow tests start first (see conftest.py).
 test: install
-	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup --no-loadscope-reorder
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 ## Time the public search on SQLite, and on PostgreSQL when DATABASE_URL names one
 ## (throw-away databases; prints figures, never fails on them). See bench/README.md.

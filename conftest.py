@@ -46,14 +46,13 @@ def _fresh_cache():
 # Loading it takes seconds, so a test process loads it once for a run of
 # consecutive tests that read it, and empties the database again before the
 # first test that does not: every other test still starts from an empty
-# database. The readers are sorted next to each other, and under xdist they
-# form one group that runs on one worker (see pytest_collection_modifyitems).
-# A reader runs in a transaction that is rolled back like any other test's,
-# so it may write; it must not be a transactional test, whose flush would
-# empty the shared data under the next reader.
+# database. The readers are sorted to the front (see
+# pytest_collection_modifyitems), so each process loads it once. A reader
+# runs in a transaction that is rolled back like any other test's, so it may
+# write; it must not be a transactional test, whose flush would empty the
+# shared data under the next reader.
 
 DEMO_FIXTURE = "demo_loaded_once"
-DEMO_GROUP = "demo"
 
 
 class _Demo:
@@ -76,10 +75,6 @@ def _reads_demo(item: pytest.Item | None) -> bool:
     return item is not None and DEMO_FIXTURE in getattr(item, "fixturenames", ())
 
 
-def _is_slow(item: pytest.Item) -> bool:
-    return any(item.get_closest_marker(name) for name in ("slow", "browser"))
-
-
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     """Empty the database after the last of a run of demo readers."""
@@ -95,30 +90,30 @@ def pytest_runtest_teardown(item, nextitem):
 
 @pytest.hookimpl(wrapper=True)
 def pytest_collection_modifyitems(config, items):
-    """Keep the demo readers together, and start the slow tests first.
+    """Put the demo readers first and, under xdist, the slow tests next.
 
-    Under ``--dist loadgroup`` the demo readers form one group that runs on
-    one worker; every other test goes to whichever worker is free (a module
-    whose module-scoped fixture is costly marks itself with a group of its
-    own). The group is marked before xdist reads the marks; the order is set
-    after pytest-django has sorted the transactional tests last. On a worker
-    the demo readers, then the slow and browser tests come first, so that no
-    worker is left alone with them at the end (``--no-loadscope-reorder``
-    keeps this order).
+    Runs after pytest-django has sorted the transactional tests last. Files
+    whose tests all read the demo data come first, then the readers of files
+    that also hold other tests: with ``--dist loadfile`` a worker takes whole
+    files, the first ones all readers, so each worker loads the demo data
+    once. The slow and browser tests follow, so that no worker is left alone
+    with them at the end (``--no-loadscope-reorder`` keeps this order).
     """
-    for item in items:
-        if _reads_demo(item):
-            marker = item.get_closest_marker("django_db")
-            if marker and marker.kwargs.get("transaction"):
-                raise pytest.UsageError(
-                    f"{item.nodeid}: a transactional test flushes the shared demo data"
-                )
-            item.add_marker(pytest.mark.xdist_group(DEMO_GROUP))
     result = yield
-    if hasattr(config, "workerinput"):
-        items.sort(key=lambda item: (not _reads_demo(item), not _is_slow(item)))
-    else:
-        items.sort(key=lambda item: not _reads_demo(item))
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if _reads_demo(item) and marker and marker.kwargs.get("transaction"):
+            raise pytest.UsageError(
+                f"{item.nodeid}: a transactional test flushes the shared demo data"
+            )
+    mixed = {item.path for item in items if not _reads_demo(item)}
+    slow_first = hasattr(config, "workerinput")
+
+    def order(item: pytest.Item) -> tuple[bool, bool, bool]:
+        slow = slow_first and any(item.get_closest_marker(m) for m in ("slow", "browser"))
+        return (not _reads_demo(item), item.path in mixed, not slow)
+
+    items.sort(key=order)
     return result
 
 

@@ -16,8 +16,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-# One worker builds the production site once for both tests.
-pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("page-weight")]
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 ROOT = Path(settings.BASE_DIR)
 BUDGET = 150 * 1024
