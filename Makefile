@@ -6,6 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+TEST_WORKERS ?= auto
 MANAGE := $(BIN)/python manage.py
 LANGS := de en uk ru ar fa tr vi
 PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po)
@@ -24,9 +25,11 @@ run: install
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-## Install what is missing and run the whole test suite.
+## Install what is missing and run the whole test suite in parallel: one pytest-xdist
+## worker per CPU (TEST_WORKERS=…), each with a test database of its own, taking whole
+## files; the demo readers and then the slow tests start first (see conftest.py).
 test: install
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 ## Time the public search on SQLite, and on PostgreSQL when DATABASE_URL names one
 ## (throw-away databases; prints figures, never fails on them). See bench/README.md.

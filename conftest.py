@@ -37,17 +37,80 @@ def _fresh_cache():
     cache.clear()
 
 
+# --- The demo data set, shared by the tests that read it ---
+#
+# Loading it takes seconds, so a test process loads it once for a run of
+# consecutive tests that read it, and empties the database again before the
+# first test that does not: every other test still starts from an empty
+# database. The readers are sorted to the front (see
+# pytest_collection_modifyitems), so each process loads it once. A reader
+# runs in a transaction that is rolled back like any other test's, so it may
+# write; it must not be a transactional test, whose flush would empty the
+# shared data under the next reader.
+
+DEMO_FIXTURE = "demo_loaded_once"
+
+
+class _Demo:
+    loaded = False
+    blocker = None
+
+
 @pytest.fixture(scope="module")
 def demo_loaded_once(django_db_setup, django_db_blocker):
-    """The demo data set, loaded once for a module of read-only tests."""
-    from django.core.management import call_command
+    """The demo data set for tests that read it, loaded once per run of such tests."""
+    if not _Demo.loaded:
+        from core.demo.loader import demo_load
 
-    from core.demo.loader import demo_load
+        with django_db_blocker.unblock():
+            demo_load()
+        _Demo.loaded, _Demo.blocker = True, django_db_blocker
 
-    with django_db_blocker.unblock():
-        demo_load()
-        yield
-        call_command("flush", interactive=False, verbosity=0)
+
+def _reads_demo(item: pytest.Item | None) -> bool:
+    return item is not None and DEMO_FIXTURE in getattr(item, "fixturenames", ())
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Empty the database after the last of a run of demo readers."""
+    result = yield
+    if _Demo.loaded and not _reads_demo(nextitem):
+        from django.core.management import call_command
+
+        with _Demo.blocker.unblock():
+            call_command("flush", interactive=False, verbosity=0)
+        _Demo.loaded = False
+    return result
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_collection_modifyitems(config, items):
+    """Put the demo readers first and, under xdist, the slow tests next.
+
+    Runs after pytest-django has sorted the transactional tests last. Files
+    whose tests all read the demo data come first, then the readers of files
+    that also hold other tests: with ``--dist loadfile`` a worker takes whole
+    files, the first ones all readers, so each worker loads the demo data
+    once. The slow and browser tests follow, so that no worker is left alone
+    with them at the end (``--no-loadscope-reorder`` keeps this order).
+    """
+    result = yield
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if _reads_demo(item) and marker and marker.kwargs.get("transaction"):
+            raise pytest.UsageError(
+                f"{item.nodeid}: a transactional test flushes the shared demo data"
+            )
+    mixed = {item.path for item in items if not _reads_demo(item)}
+    slow_first = hasattr(config, "workerinput")
+
+    def order(item: pytest.Item) -> tuple[bool, bool, bool]:
+        slow = slow_first and any(item.get_closest_marker(m) for m in ("slow", "browser"))
+        return (not _reads_demo(item), item.path in mixed, not slow)
+
+    items.sort(key=order)
+    return result
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """Settings come from the environment; production refuses to start half-configured.
 
 These tests start ``manage.py`` in a subprocess, as an operator would, so
-that the production settings module itself is what is checked.
+that the production settings module itself is what is checked (marked slow).
 """
 
 import os
@@ -45,6 +45,7 @@ def manage(
     )
 
 
+@pytest.mark.slow
 def test_production_settings_pass_deploy_check():
     result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
 
@@ -52,6 +53,7 @@ def test_production_settings_pass_deploy_check():
     assert "System check identified no issues" in result.stdout
 
 
+@pytest.mark.slow
 def test_production_collects_compressed_static_files(tmp_path):
     result = manage(
         "collectstatic", "--noinput", env={**PRODUCTION_ENV, "STATIC_ROOT": str(tmp_path)}
@@ -62,6 +64,7 @@ def test_production_collects_compressed_static_files(tmp_path):
     assert list((tmp_path / "vendor" / "kern").glob("kern.min.*.css.gz"))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("change", "variable"),
     [
@@ -89,6 +92,7 @@ def test_production_start_up_stops_with_one_clear_line(change, variable):
     assert "secret-pw" not in result.stderr
 
 
+@pytest.mark.slow
 def test_development_database_uses_wal(tmp_path):
     database = tmp_path / "wal.sqlite3"
     code = (
@@ -144,6 +148,7 @@ def test_env_bool_and_list(monkeypatch):
     assert env_list("ITEMS", []) == ["a", "b", "c"]
 
 
+@pytest.mark.slow
 def test_trusted_proxy_count_from_the_environment():
     result = manage(
         "shell",

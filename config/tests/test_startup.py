@@ -13,6 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 HEAVY = ("weasyprint", "icalendar", "PIL", "openpyxl", "filetype")
 PROJECT = Path(__file__).resolve().parent.parent.parent
 
@@ -28,6 +30,7 @@ print(json.dumps(sorted({name.split(".")[0] for name in sys.modules})))
 """
 
 
+@pytest.mark.slow
 def test_web_process_starts_without_heavy_libraries(tmp_path):
     env = {
         **os.environ,

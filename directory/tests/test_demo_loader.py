@@ -38,12 +38,7 @@ def counts() -> dict[str, int]:
     return {model.__name__: model.objects.count() for model in COUNTED}
 
 
-@pytest.fixture
-def demo():
-    demo_load()
-
-
-def test_demo_is_idempotent(demo):
+def test_demo_is_idempotent(demo_loaded_once):
     before = counts()
     translations = OrganisationTranslation.objects.count()
 
@@ -55,7 +50,7 @@ def test_demo_is_idempotent(demo):
     assert DemoDataset.objects.count() == 1
 
 
-def test_demo_reload_repairs_changed_rows(demo):
+def test_demo_reload_repairs_changed_rows(demo_loaded_once):
     Organisation.objects.filter(slug="neuwoges").update(name="Kaputt")
 
     demo_load(force=True)

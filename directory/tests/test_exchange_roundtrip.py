@@ -36,20 +36,19 @@ from directory.tests.factories import (
     OrganisationFactory,
 )
 
-# The data is loaded once for the module (and flushed after it); each test
-# empties and re-imports the directory inside its own transaction, which is
-# rolled back at its end.
+# The demo data is shared with the other tests that read it; each test adds
+# the awkward records, empties and re-imports the directory inside its own
+# transaction, which is rolled back at its end.
 pytestmark = pytest.mark.django_db
 
 BASE = "/en/verwaltung/austausch/"
 FORMATS = {"zip": "export.zip", "xlsx": "export.xlsx", "json": "export.json"}
 
 
-@pytest.fixture(scope="module")
-def directory_data(demo_loaded_once, django_db_blocker):
+@pytest.fixture
+def directory_data(demo_loaded_once):
     """The demo directory plus what must stay out of the export, and awkward text."""
-    with django_db_blocker.unblock():
-        _add_awkward_records()
+    _add_awkward_records()
 
 
 def _add_awkward_records() -> None:

@@ -6,13 +6,10 @@ from festival.models import Edition, Event
 from festival.schedule import VENUE_OVERLAP
 from festival.selectors import schedule
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_loaded_once")]
 
 
 def test_demo_loads_twice_with_two_clashes():
-    from core.demo.loader import demo_load as load_all
-
-    load_all()
     demo_load()  # again: nothing doubles
 
     current = Edition.objects.get(year=2026)

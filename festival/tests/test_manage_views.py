@@ -141,14 +141,14 @@ def test_board_filters(client, coordinator, venue):
     assert "Filmabend" in page and "Fußballturnier" not in page
 
 
-def test_board_queries_do_not_grow(client, coordinator, venue, django_assert_num_queries):
+def test_board_queries_do_not_grow(client, coordinator, venue, django_assert_max_num_queries):
     client.force_login(coordinator)
     EventFactory(edition=venue.edition, venue=venue)
     client.get(en("festival:board", venue.edition.year))
-    with django_assert_num_queries(9) as one:
+    with django_assert_max_num_queries(9):
         client.get(en("festival:board", venue.edition.year))
     EventFactory.create_batch(2, edition=venue.edition, venue=venue)
-    with django_assert_num_queries(len(one.captured_queries)):
+    with django_assert_max_num_queries(9):
         client.get(en("festival:board", venue.edition.year))
 
 
@@ -316,13 +316,13 @@ def test_review_and_board_warn_of_conflicts(client, coordinator, venue):
     assert board.count("(schedule warning)") == 2
 
 
-def test_schedule_queries_do_not_grow(client, coordinator, venue, django_assert_num_queries):
+def test_schedule_queries_do_not_grow(client, coordinator, venue, django_assert_max_num_queries):
     client.force_login(coordinator)
     EventFactory(edition=venue.edition, venue=venue)
     url = en("festival:schedule", venue.edition.year)
     client.get(url)
-    with django_assert_num_queries(8) as one:
+    with django_assert_max_num_queries(8):
         client.get(url)
     EventFactory.create_batch(2, edition=venue.edition, venue=VenueFactory(edition=venue.edition))
-    with django_assert_num_queries(len(one.captured_queries)):
+    with django_assert_max_num_queries(8):
         client.get(url)

@@ -281,17 +281,17 @@ def test_owner_comments_and_translates(during_call, client, owner, event):
 
 
 def test_my_events_list_queries_do_not_grow(
-    during_call, client, owner, venue, django_assert_num_queries
+    during_call, client, owner, venue, django_assert_max_num_queries
 ):
     client.force_login(owner)
     EventFactory(edition=venue.edition, venue=venue, organisation=owner.organisation)
     client.get(en("festival:my-events"))
-    with django_assert_num_queries(5) as one:
+    with django_assert_max_num_queries(5):
         client.get(en("festival:my-events"))
     EventFactory.create_batch(
         2, edition=venue.edition, venue=venue, organisation=owner.organisation
     )
-    with django_assert_num_queries(len(one.captured_queries)):
+    with django_assert_max_num_queries(5):
         client.get(en("festival:my-events"))
 
 

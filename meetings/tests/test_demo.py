@@ -9,11 +9,10 @@ from core.demo.loader import demo_load
 from meetings.models import ActionItem, AgendaItem, Body, Decision, Meeting
 from meetings.selectors import action_board
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_loaded_once")]
 
 
 def test_demo_has_both_bodies_and_a_past_and_an_upcoming_meeting():
-    demo_load()
     plenary = Body.objects.get(name="Netzwerk Migration Neubrandenburg")
     assert plenary.chair.name == "Peter Modemann"
     assert plenary.coordinator.email == "koordination@example.org"
@@ -36,7 +35,6 @@ def test_demo_has_both_bodies_and_a_past_and_an_upcoming_meeting():
 
 
 def test_demo_runs_twice_without_duplicates():
-    demo_load()
     counts = [m.objects.count() for m in (Body, Meeting, AgendaItem, Decision, ActionItem)]
     demo_load(force=True)
     assert [m.objects.count() for m in (Body, Meeting, AgendaItem, Decision, ActionItem)] == counts

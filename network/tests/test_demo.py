@@ -7,12 +7,11 @@ from network.enums import HelpStatus, JoinStatus
 from network.models import HelpOffer, JoinRequest, Routing, VolunteerNeed
 from network.selectors import help_offers_needing_attention
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_loaded_once")]
 
 
 def test_demo_data_loads_twice_with_the_same_result():
-    demo_load(force=True)
-    demo_load(force=True)
+    demo_load(force=True)  # the second time
     assert JoinRequest.objects.filter(status=JoinStatus.OPEN).count() == 2
     assert HelpOffer.objects.count() == 3
     assert HelpOffer.objects.filter(status=HelpStatus.TAKEN_UP).count() == 1
