@@ -11,10 +11,12 @@ import functools
 import unicodedata
 from dataclasses import dataclass
 
+from babel import Locale
 from django.conf import settings
 from django.conf.locale import LANG_INFO
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import to_locale
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,13 @@ def site_languages() -> tuple[Language, ...]:
 def target_language_codes() -> list[str]:
     """The languages content is translated into (all but the source)."""
     return [code for code, _name in settings.LANGUAGES if code != settings.SOURCE_LANGUAGE]
+
+
+@functools.lru_cache(maxsize=1024)
+def language_name(code: str, *, in_language: str) -> str:
+    """A language's name in the reader's language ("Arabisch", "арабська", …)."""
+    locale = Locale.parse(to_locale(in_language))
+    return locale.languages.get(code) or Locale("en").languages.get(code, code)
 
 
 def validate_target_language(code: str) -> None:

@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-import functools
-
-from babel import Locale
 from django import forms
 from django.utils import timezone
-from django.utils.translation import get_language, to_locale
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.languages import language_name
 from directory.selectors import OfferFilters, spoken_language_codes
 from directory.taxonomy import taxonomy
 
 MAX_QUERY_LENGTH = 200
-
-
-@functools.lru_cache(maxsize=1024)
-def language_name(code: str, *, in_language: str) -> str:
-    """A language's name in the reader's language ("Arabisch", "арабська", …)."""
-    locale = Locale.parse(to_locale(in_language))
-    return locale.languages.get(code) or Locale("en").languages.get(code, code)
 
 
 class SearchForm(forms.Form):

@@ -1,4 +1,9 @@
-"""Reads of the directory. Views and other apps read through these functions."""
+"""Reads of the directory. Views and other apps read through these functions.
+
+Other apps never query the directory's tables themselves: what they need
+(members, choices for their forms, an organisation's contacts) is here, and
+what the public may see is in ``directory.public``.
+"""
 
 from __future__ import annotations
 
@@ -9,12 +14,14 @@ from decimal import Decimal
 from uuid import UUID
 
 from django.core.cache import cache
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from core.translation import translations_prefetch
+from directory.enums import MembershipStatus
 from directory.facets import LANGUAGES, TARGET_GROUPS, TOPICS, offer_facets
 from directory.hours import local_moment
 from directory.models import (
+    Contact,
     ContactTranslation,
     District,
     LocationTranslation,
@@ -38,6 +45,45 @@ from directory.public import (
 from directory.search.index import SPOKEN_LANGUAGES_CACHE_KEY, filter_term
 from directory.search.query import rank_offers
 from directory.taxonomy import Taxonomy, taxonomy
+
+
+def member_organisations() -> QuerySet[Organisation]:
+    """Active network members, whether the public sees them yet or not."""
+    return Organisation.objects.filter(membership_status=MembershipStatus.ACTIVE)
+
+
+def unlisted_members() -> QuerySet[Organisation]:
+    """Active members not yet shown to the public, by name.
+
+    Each carries ``public_contacts``, the number of its public contacts,
+    which publishing needs (see ``services.member_profile_is_complete``).
+    """
+    return (
+        member_organisations()
+        .filter(listed=False)
+        .annotate(public_contacts=Count("contacts", filter=Q(contacts__public=True)))
+        .order_by("name")
+    )
+
+
+def organisation_choices() -> QuerySet[Organisation]:
+    """Every organisation in the directory, members or not, by name."""
+    return Organisation.objects.order_by("name")
+
+
+def organisation_contacts(*, organisation: Organisation) -> QuerySet[Contact]:
+    """The organisation's contact persons, public and internal."""
+    return Contact.objects.filter(organisation=organisation)
+
+
+def topic_choices() -> QuerySet[Topic]:
+    """Every topic in its order, with its translations for naming it."""
+    return Topic.objects.prefetch_related("translations")
+
+
+def district_choices() -> QuerySet[District]:
+    """Every district and town, in their order."""
+    return District.objects.all()
 
 
 def member_list(*, language: str) -> QuerySet[Organisation]:

@@ -10,9 +10,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.forms.models import fields_for_model, model_to_dict
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import add_validation_error
+from core.languages import language_name
 from core.spam import SpamGuardForm
 from directory.validators import validate_spoken_language
 from festival.enums import Audience, Category, EditionStatus, EventState
@@ -268,10 +270,9 @@ class ProgrammeFilterForm(forms.Form):
 
     def __init__(self, *args, languages, districts, **kwargs):
         super().__init__(*args, **kwargs)
-        from directory.templatetags.directory import language_name
-
+        reader = get_language()
         self.fields["language"].choices = [("", _("all"))] + [
-            (code, language_name(code)) for code in languages
+            (code, language_name(code, in_language=reader)) for code in languages
         ]
         self.fields["district"].choices = [("", _("all"))] + [
             (district.slug, str(district)) for district in districts

@@ -15,6 +15,7 @@ from core.models import Change
 from core.translation import translations_prefetch
 from directory.models import District, Location, Organisation
 from directory.public import public_locations, public_organisations
+from directory.selectors import district_choices
 from festival.enums import Category, ChangeKind, EditionStatus, EventState
 from festival.models import (
     Edition,
@@ -114,9 +115,11 @@ def programme_languages(*, edition: Edition) -> list[str]:
 
 
 def programme_districts(*, edition: Edition) -> QuerySet[District]:
-    return District.objects.filter(
-        pk__in=edition.venues.filter(events__state=EventState.PUBLISHED).values("district")
-    ).order_by("name")
+    return (
+        district_choices()
+        .filter(pk__in=edition.venues.filter(events__state=EventState.PUBLISHED).values("district"))
+        .order_by("name")
+    )
 
 
 # What a visitor reads for each changed field of a published event.

@@ -10,8 +10,7 @@ from django.utils.translation import pgettext_lazy
 
 from accounts.enums import Role
 from accounts.models import User
-from directory.enums import MembershipStatus
-from directory.models import Organisation
+from directory.selectors import member_organisations
 from meetings.enums import AnnouncementKind, Answer, BodyKind, Delivery
 from meetings.models import AgendaItem, Body
 
@@ -54,7 +53,7 @@ class BodyForm(forms.Form):
     )
     organisations = forms.ModelMultipleChoiceField(
         label=_("Member organisations"),
-        queryset=Organisation.objects.filter(membership_status=MembershipStatus.ACTIVE),
+        queryset=member_organisations(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -194,7 +193,7 @@ class DecisionTextForm(forms.Form):
 class ActionForm(forms.Form):
     title = forms.CharField(label=_("What"), max_length=300)
     responsible_organisation = forms.ModelChoiceField(
-        label=_("Responsible organisation"), queryset=Organisation.objects.none(), required=False
+        label=_("Responsible organisation"), queryset=None, required=False
     )
     responsible_user = forms.ModelChoiceField(
         label=_("Responsible person"), queryset=User.objects.none(), required=False

@@ -9,6 +9,8 @@ from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from accounts.models import User
+from directory.models import Organisation
+from directory.selectors import organisation_choices
 from meetings.enums import Answer, ItemStatus, MeetingStatus
 from meetings.models import ActionItem, AgendaItem, Body, Decision, Meeting, Response
 
@@ -114,6 +116,11 @@ def action_board(
         actions = actions.filter(done_at__isnull=True, due_date__lt=today)
     # Open items first on both databases (they sort NULLs differently).
     return actions.order_by(F("done_at").asc(nulls_first=True), "due_date", "created_at")
+
+
+def action_board_organisations(*, bodies: QuerySet[Body]) -> QuerySet[Organisation]:
+    """The member organisations of any of ``bodies``, for the action board's filter."""
+    return organisation_choices().filter(meeting_bodies__in=bodies).distinct()
 
 
 def minutes_items(meeting: Meeting) -> QuerySet[AgendaItem]:

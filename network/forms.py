@@ -11,9 +11,15 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.spam import SpamGuardForm
-from directory.enums import MembershipStatus, OrganisationKind
-from directory.models import District, Organisation, Topic
-from directory.selectors import spoken_language_codes
+from directory.enums import OrganisationKind
+from directory.models import Topic
+from directory.selectors import (
+    district_choices,
+    member_organisations,
+    organisation_choices,
+    spoken_language_codes,
+    topic_choices,
+)
 from network.enums import ApplicantKind, TimeAvailable
 from network.models import VolunteerNeed
 
@@ -50,7 +56,7 @@ class TopicChoiceField(forms.ModelMultipleChoiceField):
 
 def topic_field(*, required: bool, label) -> TopicChoiceField:
     return TopicChoiceField(
-        queryset=Topic.objects.prefetch_related("translations"),
+        queryset=topic_choices(),
         widget=forms.CheckboxSelectMultiple,
         required=required,
         label=label,
@@ -58,9 +64,7 @@ def topic_field(*, required: bool, label) -> TopicChoiceField:
 
 
 def district_field() -> forms.ModelChoiceField:
-    return forms.ModelChoiceField(
-        queryset=District.objects.all(), required=False, label=_("District")
-    )
+    return forms.ModelChoiceField(queryset=district_choices(), required=False, label=_("District"))
 
 
 def language_choices() -> list[tuple[str, str]]:
@@ -188,7 +192,7 @@ class AcceptForm(forms.Form):
     """Accept a join request: link an existing organisation or create one."""
 
     organisation = forms.ModelChoiceField(
-        queryset=Organisation.objects.all(),
+        queryset=organisation_choices(),
         required=False,
         label=_("Link to an existing organisation"),
         help_text=_("Leave empty to create a new organisation."),
@@ -235,7 +239,7 @@ class DeclineForm(forms.Form):
 
 class RouteForm(forms.Form):
     organisation = forms.ModelChoiceField(
-        queryset=Organisation.objects.filter(membership_status=MembershipStatus.ACTIVE),
+        queryset=member_organisations(),
         label=_("Send to organisation"),
     )
 

@@ -9,8 +9,8 @@ from django.utils import timezone, translation
 
 from accounts.models import User
 from core import audit
-from directory.enums import MembershipStatus
-from directory.models import Contact, Organisation
+from directory.models import Organisation
+from directory.selectors import member_organisations, organisation_contacts
 from network import mails
 from network.enums import HelpStatus, RoutedBy, RoutingStatus
 from network.matching import Match, Need, Wish, rank
@@ -20,9 +20,7 @@ from network.models import HelpOffer, Routing, VolunteerNeed
 def open_needs() -> list[Need]:
     """Open volunteer needs of active members, reduced for ``matching.rank``."""
     needs = (
-        VolunteerNeed.objects.filter(
-            is_open=True, organisation__membership_status=MembershipStatus.ACTIVE
-        )
+        VolunteerNeed.objects.filter(is_open=True, organisation__in=member_organisations())
         .select_related("organisation", "district")
         .prefetch_related("topics")
     )
@@ -56,7 +54,7 @@ def _contact_addresses(organisation: Organisation) -> list[str]:
     addresses = sorted(
         {
             address.lower()
-            for address in Contact.objects.filter(organisation=organisation)
+            for address in organisation_contacts(organisation=organisation)
             .exclude(email="")
             .values_list("email", flat=True)
         }

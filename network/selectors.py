@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.conf import settings
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from directory.enums import MembershipStatus
 from directory.models import Organisation
 from network.enums import HelpStatus, JoinStatus, RoutingStatus
 from network.models import HelpOffer, JoinRequest, Routing, VolunteerNeed
@@ -56,13 +55,4 @@ def volunteer_needs(*, organisation: Organisation) -> QuerySet[VolunteerNeed]:
         VolunteerNeed.objects.filter(organisation=organisation)
         .select_related("district")
         .prefetch_related("topics__translations")
-    )
-
-
-def unpublished_members() -> QuerySet[Organisation]:
-    """Accepted members waiting to be published, with what their profile has."""
-    return (
-        Organisation.objects.filter(membership_status=MembershipStatus.ACTIVE, listed=False)
-        .annotate(public_contacts=Count("contacts", filter=Q(contacts__public=True)))
-        .order_by("name")
     )

@@ -20,6 +20,7 @@ from django.utils import translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 
+from core.languages import language_name
 from directory.api.ids import (
     TARGET_GROUPS_TAXONOMY_ID,
     TOPICS_TAXONOMY_ID,
@@ -27,7 +28,6 @@ from directory.api.ids import (
     target_group_term_id,
 )
 from directory.enums import Weekday
-from directory.forms import language_name
 from directory.models import TargetGroup, Topic
 from directory.taxonomy import taxonomy
 

@@ -18,9 +18,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from core import audit
+from core.languages import language_name
 from core.models import Change
 from directory.enums import Weekday
-from directory.forms import language_name
 from directory.member.display import EMPTY, FieldChange
 from directory.models import Location, Offer, OfferLanguage, OfferLocation, OpeningHours
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from core.models import OutgoingMail
 from core.tests.worker import run_worker
 from meetings.tasks import action_reminders_send
-from meetings.tests.factories import ActionItemFactory, AgendaItemFactory
+from meetings.tests.factories import ActionItemFactory, AgendaItemFactory, BodyFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -165,3 +165,16 @@ def test_reminder_in_the_language_of_the_responsible_person(owner, item, setting
     reminder = OutgoingMail.objects.get(to=owner.email)
     assert reminder.subject == "Термін виконання – сьогодні: Heute"
     assert "/uk/" in reminder.body
+
+
+def test_board_offers_the_organisations_of_the_users_bodies_once(
+    client, owner, body, other_body, organisation, other_organisation
+):
+    working_group = BodyFactory(name="Arbeitskreis", short_code="AK")
+    working_group.members.add(owner)
+    working_group.organisations.add(organisation)
+    client.force_login(owner)
+
+    response = client.get(reverse("meetings:actions"))
+
+    assert list(response.context["organisations"]) == [organisation]

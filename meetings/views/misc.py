@@ -17,7 +17,6 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from core.forms import add_validation_error
-from directory.models import Organisation
 from meetings import access, attachments, invitations, minutes, selectors, services
 from meetings.forms import UploadForm
 from meetings.models import ActionItem, CalendarFeed, Meeting
@@ -43,7 +42,7 @@ def action_board(request: HttpRequest) -> HttpResponse:
         {
             "actions": actions,
             "bodies": bodies,
-            "organisations": Organisation.objects.filter(meeting_bodies__in=bodies).distinct(),
+            "organisations": selectors.action_board_organisations(bodies=bodies),
             "selected": {"body": body_id, "organisation": organisation_id, "state": state},
             "states": STATES,
             "today": timezone.localdate(),

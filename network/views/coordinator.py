@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.permissions import coordinator_required
-from directory.models import Organisation
+from directory.selectors import unlisted_members
 from directory.services import member_organisation_publish, member_profile_is_complete
 from network import selectors
 from network.enums import HelpStatus, JoinStatus
@@ -31,7 +31,7 @@ def coordination(request: HttpRequest) -> HttpResponse:
     context = {
         "join_count": selectors.join_queue().count(),
         "help_count": selectors.help_offers_needing_attention().count(),
-        "publish_count": selectors.unpublished_members().count(),
+        "publish_count": unlisted_members().count(),
     }
     return render(request, "network/manage/coordination.html", context)
 
@@ -144,7 +144,7 @@ def help_detail(request: HttpRequest, pk: UUID) -> HttpResponse:
 
 @coordinator_required
 def publish_list(request: HttpRequest) -> HttpResponse:
-    members = list(selectors.unpublished_members())
+    members = list(unlisted_members())
     for member in members:
         member.complete = bool(member.description.strip()) and member.public_contacts > 0
     return render(request, "network/manage/publish.html", {"members": members})
@@ -153,7 +153,7 @@ def publish_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 @coordinator_required
 def publish(request: HttpRequest, organisation_id: UUID) -> HttpResponse:
-    organisation = get_object_or_404(Organisation, pk=organisation_id, listed=False)
+    organisation = get_object_or_404(unlisted_members(), pk=organisation_id)
     if not member_profile_is_complete(organisation):
         messages.error(
             request,

@@ -1,0 +1,14 @@
+"""Template helpers for language codes."""
+
+from django import template
+from django.utils.translation import get_language
+
+from core.languages import language_name as _language_name
+
+register = template.Library()
+
+
+@register.filter
+def language_name(code: str) -> str:
+    """The name of a spoken language in the page's language."""
+    return _language_name(code, in_language=get_language())
