@@ -9,6 +9,7 @@ the OpenAPI document is served at ``/api/hsds/openapi.json``.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from typing import Any, TypeVar
 from uuid import UUID
 
@@ -110,28 +111,51 @@ def _listing(
     request: HttpRequest,
     params: ListQuery,
     *,
-    page_of: Callable[[str, PageRequest, bool], tuple[list[RowT], int]],
-    chunks_of: Callable[[str, bool], Iterator[list[RowT]]],
-    serialize: Callable[[RowT, Context, bool], dict[str, Any]],
+    page_of: Callable[..., tuple[list[RowT], int]],
+    chunks_of: Callable[..., Iterator[list[RowT]]],
+    serialize: Callable[..., dict[str, Any]],
 ) -> HttpResponse:
-    """A list endpoint: one page in the HSDS envelope, or everything as NDJSON."""
+    """A list endpoint: one page in the HSDS envelope, or everything as NDJSON.
+
+    ``page_of(language=, page=, full=)`` and ``chunks_of(language=, full=)``
+    read the rows, ``serialize(row, ctx, full=)`` writes one record.
+    """
     language = request_language(request, params.lang)
     ctx = Context.for_request(request, language)
     full = getattr(params, "full", False)
     if params.format == "ndjson":
 
         def chunks() -> Iterable[Iterable[dict[str, Any]]]:
-            for chunk in chunks_of(language, full):
+            for chunk in chunks_of(language=language, full=full):
                 # Lazily: one record's dict at a time, written out at once.
-                yield (serialize(row, ctx, full) for row in chunk)
+                yield (serialize(row, ctx, full=full) for row in chunk)
 
         return ndjson_response(chunks, language=language)
     page = PageRequest(number=params.page, size=params.per_page)
-    rows, total = page_of(language, page, full)
-    contents = [serialize(row, ctx, full) for row in rows]
+    rows, total = page_of(language=language, page=page, full=full)
+    contents = [serialize(row, ctx, full=full) for row in rows]
     return json_response(
         page_envelope(page=page, total=total, contents=contents), language=language
     )
+
+
+def _detail(
+    request: HttpRequest,
+    id: str,
+    params: DetailQuery,
+    *,
+    what: str,
+    load: Callable[[UUID, str], RowT | None],
+    serialize: Callable[..., dict[str, Any]],
+) -> HttpResponse:
+    """A detail endpoint: the public record ``id`` fully nested, or 404 naming ``what``."""
+    record_id = _uuid_or_404(id, what)
+    language = request_language(request, params.lang)
+    record = load(record_id, language)
+    if record is None:
+        raise HttpError(404, f"There is no public {what} with this id.")
+    ctx = Context.for_request(request, language)
+    return json_response(serialize(record, ctx, full=True), language=language)
 
 
 def _small_list(
@@ -184,13 +208,9 @@ def services(request: HttpRequest, params: Query[ServiceQuery]) -> HttpResponse:
     return _listing(
         request,
         params,
-        page_of=lambda language, page, full: selectors.service_page(
-            filters=filters, language=language, page=page, full=full
-        ),
-        chunks_of=lambda language, full: selectors.service_chunks(
-            filters=filters, language=language, full=full
-        ),
-        serialize=lambda offer, ctx, full: serializers.service(offer, ctx, full=full),
+        page_of=partial(selectors.service_page, filters=filters),
+        chunks_of=partial(selectors.service_chunks, filters=filters),
+        serialize=serializers.service,
     )
 
 
@@ -201,13 +221,16 @@ def services(request: HttpRequest, params: Query[ServiceQuery]) -> HttpResponse:
     openapi_extra=_documented(_schema("compiled/service.json"), paged=False),
 )
 def service(request: HttpRequest, id: str, params: Query[DetailQuery]) -> HttpResponse:
-    offer_id = _uuid_or_404(id, "service")
-    language = request_language(request, params.lang)
-    offer = selectors.service_detail(offer_id=offer_id, language=language)
-    if offer is None:
-        raise HttpError(404, "There is no public service with this id.")
-    ctx = Context.for_request(request, language)
-    return json_response(serializers.service(offer, ctx, full=True), language=language)
+    return _detail(
+        request,
+        id,
+        params,
+        what="service",
+        load=lambda offer_id, language: selectors.service_detail(
+            offer_id=offer_id, language=language
+        ),
+        serialize=serializers.service,
+    )
 
 
 @api.get(
@@ -220,13 +243,9 @@ def organizations(request: HttpRequest, params: Query[NestableListQuery]) -> Htt
     return _listing(
         request,
         params,
-        page_of=lambda language, page, full: selectors.organisation_page(
-            search=params.search, language=language, page=page, full=full
-        ),
-        chunks_of=lambda language, full: selectors.organisation_chunks(
-            search=params.search, language=language, full=full
-        ),
-        serialize=lambda member, ctx, full: serializers.organization(member, ctx, full=full),
+        page_of=partial(selectors.organisation_page, search=params.search),
+        chunks_of=partial(selectors.organisation_chunks, search=params.search),
+        serialize=serializers.organization,
     )
 
 
@@ -237,13 +256,16 @@ def organizations(request: HttpRequest, params: Query[NestableListQuery]) -> Htt
     openapi_extra=_documented(_schema("compiled/organization.json"), paged=False),
 )
 def organization(request: HttpRequest, id: str, params: Query[DetailQuery]) -> HttpResponse:
-    organisation_id = _uuid_or_404(id, "organization")
-    language = request_language(request, params.lang)
-    member = selectors.organisation_detail(organisation_id=organisation_id, language=language)
-    if member is None:
-        raise HttpError(404, "There is no public organization with this id.")
-    ctx = Context.for_request(request, language)
-    return json_response(serializers.organization(member, ctx, full=True), language=language)
+    return _detail(
+        request,
+        id,
+        params,
+        what="organization",
+        load=lambda organisation_id, language: selectors.organisation_detail(
+            organisation_id=organisation_id, language=language
+        ),
+        serialize=serializers.organization,
+    )
 
 
 @api.get(
@@ -257,13 +279,9 @@ def service_at_locations(request: HttpRequest, params: Query[ServiceQuery]) -> H
     return _listing(
         request,
         params,
-        page_of=lambda language, page, full: selectors.service_at_location_page(
-            filters=filters, language=language, page=page, full=full
-        ),
-        chunks_of=lambda language, full: selectors.service_at_location_chunks(
-            filters=filters, language=language, full=full
-        ),
-        serialize=lambda place, ctx, full: serializers.service_at_location(place, ctx, full=full),
+        page_of=partial(selectors.service_at_location_page, filters=filters),
+        chunks_of=partial(selectors.service_at_location_chunks, filters=filters),
+        serialize=serializers.service_at_location,
     )
 
 
@@ -274,13 +292,16 @@ def service_at_locations(request: HttpRequest, params: Query[ServiceQuery]) -> H
     openapi_extra=_documented(_schema("service_at_location.json"), paged=False),
 )
 def service_at_location(request: HttpRequest, id: str, params: Query[DetailQuery]) -> HttpResponse:
-    place_id = _uuid_or_404(id, "service at location")
-    language = request_language(request, params.lang)
-    place = selectors.service_at_location_detail(place_id=place_id, language=language)
-    if place is None:
-        raise HttpError(404, "There is no public service at location with this id.")
-    ctx = Context.for_request(request, language)
-    return json_response(serializers.service_at_location(place, ctx, full=True), language=language)
+    return _detail(
+        request,
+        id,
+        params,
+        what="service at location",
+        load=lambda place_id, language: selectors.service_at_location_detail(
+            place_id=place_id, language=language
+        ),
+        serialize=serializers.service_at_location,
+    )
 
 
 @api.get(
