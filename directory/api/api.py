@@ -9,8 +9,8 @@ the OpenAPI document is served at ``/api/hsds/openapi.json``.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from functools import partial
-from typing import Any, TypeVar
+from dataclasses import dataclass
+from typing import Any
 from uuid import UUID
 
 from django.http import HttpRequest, HttpResponse
@@ -31,7 +31,6 @@ from directory.api.schemas import (
 )
 from directory.api.serializers import Context
 
-RowT = TypeVar("RowT")
 HSDS_SCHEMAS = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/"
 PROFILE_URL = "https://docs.openreferral.org/en/latest/hsds/"
 
@@ -107,18 +106,50 @@ def _uuid_or_404(value: str, what: str) -> UUID:
         raise HttpError(404, f"There is no public {what} with this id.") from None
 
 
+@dataclass(frozen=True)
+class _Records:
+    """One HSDS record type: how it is read (a page, chunks, one by id) and written out."""
+
+    what: str
+    page_of: Callable[..., tuple[list[Any], int]]
+    chunks_of: Callable[..., Iterator[list[Any]]]
+    detail: Callable[[UUID, str], Any | None]
+    serialize: Callable[..., dict[str, Any]]
+
+
+SERVICES = _Records(
+    what="service",
+    page_of=selectors.service_page,
+    chunks_of=selectors.service_chunks,
+    detail=lambda id, language: selectors.service_detail(offer_id=id, language=language),
+    serialize=serializers.service,
+)
+ORGANIZATIONS = _Records(
+    what="organization",
+    page_of=selectors.organisation_page,
+    chunks_of=selectors.organisation_chunks,
+    detail=lambda id, language: selectors.organisation_detail(
+        organisation_id=id, language=language
+    ),
+    serialize=serializers.organization,
+)
+SERVICES_AT_LOCATIONS = _Records(
+    what="service at location",
+    page_of=selectors.service_at_location_page,
+    chunks_of=selectors.service_at_location_chunks,
+    detail=lambda id, language: selectors.service_at_location_detail(
+        place_id=id, language=language
+    ),
+    serialize=serializers.service_at_location,
+)
+
+
 def _listing(
-    request: HttpRequest,
-    params: ListQuery,
-    *,
-    page_of: Callable[..., tuple[list[RowT], int]],
-    chunks_of: Callable[..., Iterator[list[RowT]]],
-    serialize: Callable[..., dict[str, Any]],
+    request: HttpRequest, params: ListQuery, records: _Records, **selection: Any
 ) -> HttpResponse:
     """A list endpoint: one page in the HSDS envelope, or everything as NDJSON.
 
-    ``page_of(language=, page=, full=)`` and ``chunks_of(language=, full=)``
-    read the rows, ``serialize(row, ctx, full=)`` writes one record.
+    ``selection`` (filters or a search) goes to the record type's reads.
     """
     language = request_language(request, params.lang)
     ctx = Context.for_request(request, language)
@@ -126,36 +157,28 @@ def _listing(
     if params.format == "ndjson":
 
         def chunks() -> Iterable[Iterable[dict[str, Any]]]:
-            for chunk in chunks_of(language=language, full=full):
+            for chunk in records.chunks_of(**selection, language=language, full=full):
                 # Lazily: one record's dict at a time, written out at once.
-                yield (serialize(row, ctx, full=full) for row in chunk)
+                yield (records.serialize(row, ctx, full=full) for row in chunk)
 
         return ndjson_response(chunks, language=language)
     page = PageRequest(number=params.page, size=params.per_page)
-    rows, total = page_of(language=language, page=page, full=full)
-    contents = [serialize(row, ctx, full=full) for row in rows]
+    rows, total = records.page_of(**selection, language=language, page=page, full=full)
+    contents = [records.serialize(row, ctx, full=full) for row in rows]
     return json_response(
         page_envelope(page=page, total=total, contents=contents), language=language
     )
 
 
-def _detail(
-    request: HttpRequest,
-    id: str,
-    params: DetailQuery,
-    *,
-    what: str,
-    load: Callable[[UUID, str], RowT | None],
-    serialize: Callable[..., dict[str, Any]],
-) -> HttpResponse:
-    """A detail endpoint: the public record ``id`` fully nested, or 404 naming ``what``."""
-    record_id = _uuid_or_404(id, what)
+def _detail(request: HttpRequest, id: str, params: DetailQuery, records: _Records) -> HttpResponse:
+    """A detail endpoint: the public record ``id``, fully nested, or a 404."""
+    record_id = _uuid_or_404(id, records.what)
     language = request_language(request, params.lang)
-    record = load(record_id, language)
+    record = records.detail(record_id, language)
     if record is None:
-        raise HttpError(404, f"There is no public {what} with this id.")
+        raise HttpError(404, f"There is no public {records.what} with this id.")
     ctx = Context.for_request(request, language)
-    return json_response(serialize(record, ctx, full=True), language=language)
+    return json_response(records.serialize(record, ctx, full=True), language=language)
 
 
 def _small_list(
@@ -204,14 +227,7 @@ def about(request: HttpRequest) -> HttpResponse:
     openapi_extra=_documented(_schema("compiled/service_list.json"), paged=True),
 )
 def services(request: HttpRequest, params: Query[ServiceQuery]) -> HttpResponse:
-    filters = _service_filters(params)
-    return _listing(
-        request,
-        params,
-        page_of=partial(selectors.service_page, filters=filters),
-        chunks_of=partial(selectors.service_chunks, filters=filters),
-        serialize=serializers.service,
-    )
+    return _listing(request, params, SERVICES, filters=_service_filters(params))
 
 
 @api.get(
@@ -221,16 +237,7 @@ def services(request: HttpRequest, params: Query[ServiceQuery]) -> HttpResponse:
     openapi_extra=_documented(_schema("compiled/service.json"), paged=False),
 )
 def service(request: HttpRequest, id: str, params: Query[DetailQuery]) -> HttpResponse:
-    return _detail(
-        request,
-        id,
-        params,
-        what="service",
-        load=lambda offer_id, language: selectors.service_detail(
-            offer_id=offer_id, language=language
-        ),
-        serialize=serializers.service,
-    )
+    return _detail(request, id, params, SERVICES)
 
 
 @api.get(
@@ -240,13 +247,7 @@ def service(request: HttpRequest, id: str, params: Query[DetailQuery]) -> HttpRe
     openapi_extra=_documented(_schema("compiled/organization_list.json"), paged=True),
 )
 def organizations(request: HttpRequest, params: Query[NestableListQuery]) -> HttpResponse:
-    return _listing(
-        request,
-        params,
-        page_of=partial(selectors.organisation_page, search=params.search),
-        chunks_of=partial(selectors.organisation_chunks, search=params.search),
-        serialize=serializers.organization,
-    )
+    return _listing(request, params, ORGANIZATIONS, search=params.search)
 
 
 @api.get(
@@ -256,16 +257,7 @@ def organizations(request: HttpRequest, params: Query[NestableListQuery]) -> Htt
     openapi_extra=_documented(_schema("compiled/organization.json"), paged=False),
 )
 def organization(request: HttpRequest, id: str, params: Query[DetailQuery]) -> HttpResponse:
-    return _detail(
-        request,
-        id,
-        params,
-        what="organization",
-        load=lambda organisation_id, language: selectors.organisation_detail(
-            organisation_id=organisation_id, language=language
-        ),
-        serialize=serializers.organization,
-    )
+    return _detail(request, id, params, ORGANIZATIONS)
 
 
 @api.get(
@@ -275,14 +267,7 @@ def organization(request: HttpRequest, id: str, params: Query[DetailQuery]) -> H
     openapi_extra=_documented(_schema("compiled/service_at_location_list.json"), paged=True),
 )
 def service_at_locations(request: HttpRequest, params: Query[ServiceQuery]) -> HttpResponse:
-    filters = _service_filters(params)
-    return _listing(
-        request,
-        params,
-        page_of=partial(selectors.service_at_location_page, filters=filters),
-        chunks_of=partial(selectors.service_at_location_chunks, filters=filters),
-        serialize=serializers.service_at_location,
-    )
+    return _listing(request, params, SERVICES_AT_LOCATIONS, filters=_service_filters(params))
 
 
 @api.get(
@@ -292,16 +277,7 @@ def service_at_locations(request: HttpRequest, params: Query[ServiceQuery]) -> H
     openapi_extra=_documented(_schema("service_at_location.json"), paged=False),
 )
 def service_at_location(request: HttpRequest, id: str, params: Query[DetailQuery]) -> HttpResponse:
-    return _detail(
-        request,
-        id,
-        params,
-        what="service at location",
-        load=lambda place_id, language: selectors.service_at_location_detail(
-            place_id=place_id, language=language
-        ),
-        serialize=serializers.service_at_location,
-    )
+    return _detail(request, id, params, SERVICES_AT_LOCATIONS)
 
 
 @api.get(
