@@ -1,9 +1,13 @@
-"""Form helpers every app shares."""
+"""Showing a service's ``ValidationError``: on the form, or as a message; every app shares them."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpRequest
 
 
 def add_validation_error(
@@ -20,3 +24,17 @@ def add_validation_error(
             form.add_error(name if name in form.fields else None, messages)
     else:
         form.add_error(field, error.messages)
+
+
+def performed(request: HttpRequest, action: Callable[[], object]) -> bool:
+    """Call ``action``, a service behind a button; True when it went through.
+
+    A ``ValidationError`` it raises becomes one error message on the next
+    page: a button has no form to show it on.
+    """
+    try:
+        action()
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return False
+    return True

@@ -25,6 +25,19 @@ from directory.models import (
 
 # Offers running, or paused for a while (the public sees that they pause).
 PUBLIC_OFFER_STATUSES = (OfferStatus.ACTIVE, OfferStatus.TEMPORARILY_CLOSED)
+# An offer's own fields that public surfaces read (the API, the exports).
+PUBLIC_OFFER_FIELDS = (
+    "id",
+    "organisation_id",
+    "name",
+    "description",
+    "status",
+    "free_of_charge",
+    "cost",
+    "eligibility",
+    "how_to_apply",
+    "last_verified",
+)
 
 
 def _published(path: str = "") -> Q:

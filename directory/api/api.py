@@ -9,7 +9,8 @@ the OpenAPI document is served at ``/api/hsds/openapi.json``.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, TypeVar
+from dataclasses import dataclass
+from typing import Any
 from uuid import UUID
 
 from django.http import HttpRequest, HttpResponse
@@ -30,7 +31,6 @@ from directory.api.schemas import (
 )
 from directory.api.serializers import Context
 
-RowT = TypeVar("RowT")
 HSDS_SCHEMAS = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/"
 PROFILE_URL = "https://docs.openreferral.org/en/latest/hsds/"
 
@@ -106,32 +106,79 @@ def _uuid_or_404(value: str, what: str) -> UUID:
         raise HttpError(404, f"There is no public {what} with this id.") from None
 
 
+@dataclass(frozen=True)
+class _Records:
+    """One HSDS record type: how it is read (a page, chunks, one by id) and written out."""
+
+    what: str
+    page_of: Callable[..., tuple[list[Any], int]]
+    chunks_of: Callable[..., Iterator[list[Any]]]
+    detail: Callable[[UUID, str], Any | None]
+    serialize: Callable[..., dict[str, Any]]
+
+
+SERVICES = _Records(
+    what="service",
+    page_of=selectors.service_page,
+    chunks_of=selectors.service_chunks,
+    detail=lambda id, language: selectors.service_detail(offer_id=id, language=language),
+    serialize=serializers.service,
+)
+ORGANIZATIONS = _Records(
+    what="organization",
+    page_of=selectors.organisation_page,
+    chunks_of=selectors.organisation_chunks,
+    detail=lambda id, language: selectors.organisation_detail(
+        organisation_id=id, language=language
+    ),
+    serialize=serializers.organization,
+)
+SERVICES_AT_LOCATIONS = _Records(
+    what="service at location",
+    page_of=selectors.service_at_location_page,
+    chunks_of=selectors.service_at_location_chunks,
+    detail=lambda id, language: selectors.service_at_location_detail(
+        place_id=id, language=language
+    ),
+    serialize=serializers.service_at_location,
+)
+
+
 def _listing(
-    request: HttpRequest,
-    params: ListQuery,
-    *,
-    page_of: Callable[[str, PageRequest, bool], tuple[list[RowT], int]],
-    chunks_of: Callable[[str, bool], Iterator[list[RowT]]],
-    serialize: Callable[[RowT, Context, bool], dict[str, Any]],
+    request: HttpRequest, params: ListQuery, records: _Records, **selection: Any
 ) -> HttpResponse:
-    """A list endpoint: one page in the HSDS envelope, or everything as NDJSON."""
+    """A list endpoint: one page in the HSDS envelope, or everything as NDJSON.
+
+    ``selection`` (filters or a search) goes to the record type's reads.
+    """
     language = request_language(request, params.lang)
     ctx = Context.for_request(request, language)
     full = getattr(params, "full", False)
     if params.format == "ndjson":
 
         def chunks() -> Iterable[Iterable[dict[str, Any]]]:
-            for chunk in chunks_of(language, full):
+            for chunk in records.chunks_of(**selection, language=language, full=full):
                 # Lazily: one record's dict at a time, written out at once.
-                yield (serialize(row, ctx, full) for row in chunk)
+                yield (records.serialize(row, ctx, full=full) for row in chunk)
 
         return ndjson_response(chunks, language=language)
     page = PageRequest(number=params.page, size=params.per_page)
-    rows, total = page_of(language, page, full)
-    contents = [serialize(row, ctx, full) for row in rows]
+    rows, total = records.page_of(**selection, language=language, page=page, full=full)
+    contents = [records.serialize(row, ctx, full=full) for row in rows]
     return json_response(
         page_envelope(page=page, total=total, contents=contents), language=language
     )
+
+
+def _detail(request: HttpRequest, id: str, params: DetailQuery, records: _Records) -> HttpResponse:
+    """A detail endpoint: the public record ``id``, fully nested, or a 404."""
+    record_id = _uuid_or_404(id, records.what)
+    language = request_language(request, params.lang)
+    record = records.detail(record_id, language)
+    if record is None:
+        raise HttpError(404, f"There is no public {records.what} with this id.")
+    ctx = Context.for_request(request, language)
+    return json_response(records.serialize(record, ctx, full=True), language=language)
 
 
 def _small_list(
@@ -180,18 +227,7 @@ def about(request: HttpRequest) -> HttpResponse:
     openapi_extra=_documented(_schema("compiled/service_list.json"), paged=True),
 )
 def services(request: HttpRequest, params: Query[ServiceQuery]) -> HttpResponse:
-    filters = _service_filters(params)
-    return _listing(
-        request,
-        params,
-        page_of=lambda language, page, full: selectors.service_page(
-            filters=filters, language=language, page=page, full=full
-        ),
-        chunks_of=lambda language, full: selectors.service_chunks(
-            filters=filters, language=language, full=full
-        ),
-        serialize=lambda offer, ctx, full: serializers.service(offer, ctx, full=full),
-    )
+    return _listing(request, params, SERVICES, filters=_service_filters(params))
 
 
 @api.get(
@@ -201,13 +237,7 @@ def services(request: HttpRequest, params: Query[ServiceQuery]) -> HttpResponse:
     openapi_extra=_documented(_schema("compiled/service.json"), paged=False),
 )
 def service(request: HttpRequest, id: str, params: Query[DetailQuery]) -> HttpResponse:
-    offer_id = _uuid_or_404(id, "service")
-    language = request_language(request, params.lang)
-    offer = selectors.service_detail(offer_id=offer_id, language=language)
-    if offer is None:
-        raise HttpError(404, "There is no public service with this id.")
-    ctx = Context.for_request(request, language)
-    return json_response(serializers.service(offer, ctx, full=True), language=language)
+    return _detail(request, id, params, SERVICES)
 
 
 @api.get(
@@ -217,17 +247,7 @@ def service(request: HttpRequest, id: str, params: Query[DetailQuery]) -> HttpRe
     openapi_extra=_documented(_schema("compiled/organization_list.json"), paged=True),
 )
 def organizations(request: HttpRequest, params: Query[NestableListQuery]) -> HttpResponse:
-    return _listing(
-        request,
-        params,
-        page_of=lambda language, page, full: selectors.organisation_page(
-            search=params.search, language=language, page=page, full=full
-        ),
-        chunks_of=lambda language, full: selectors.organisation_chunks(
-            search=params.search, language=language, full=full
-        ),
-        serialize=lambda member, ctx, full: serializers.organization(member, ctx, full=full),
-    )
+    return _listing(request, params, ORGANIZATIONS, search=params.search)
 
 
 @api.get(
@@ -237,13 +257,7 @@ def organizations(request: HttpRequest, params: Query[NestableListQuery]) -> Htt
     openapi_extra=_documented(_schema("compiled/organization.json"), paged=False),
 )
 def organization(request: HttpRequest, id: str, params: Query[DetailQuery]) -> HttpResponse:
-    organisation_id = _uuid_or_404(id, "organization")
-    language = request_language(request, params.lang)
-    member = selectors.organisation_detail(organisation_id=organisation_id, language=language)
-    if member is None:
-        raise HttpError(404, "There is no public organization with this id.")
-    ctx = Context.for_request(request, language)
-    return json_response(serializers.organization(member, ctx, full=True), language=language)
+    return _detail(request, id, params, ORGANIZATIONS)
 
 
 @api.get(
@@ -253,18 +267,7 @@ def organization(request: HttpRequest, id: str, params: Query[DetailQuery]) -> H
     openapi_extra=_documented(_schema("compiled/service_at_location_list.json"), paged=True),
 )
 def service_at_locations(request: HttpRequest, params: Query[ServiceQuery]) -> HttpResponse:
-    filters = _service_filters(params)
-    return _listing(
-        request,
-        params,
-        page_of=lambda language, page, full: selectors.service_at_location_page(
-            filters=filters, language=language, page=page, full=full
-        ),
-        chunks_of=lambda language, full: selectors.service_at_location_chunks(
-            filters=filters, language=language, full=full
-        ),
-        serialize=lambda place, ctx, full: serializers.service_at_location(place, ctx, full=full),
-    )
+    return _listing(request, params, SERVICES_AT_LOCATIONS, filters=_service_filters(params))
 
 
 @api.get(
@@ -274,13 +277,7 @@ def service_at_locations(request: HttpRequest, params: Query[ServiceQuery]) -> H
     openapi_extra=_documented(_schema("service_at_location.json"), paged=False),
 )
 def service_at_location(request: HttpRequest, id: str, params: Query[DetailQuery]) -> HttpResponse:
-    place_id = _uuid_or_404(id, "service at location")
-    language = request_language(request, params.lang)
-    place = selectors.service_at_location_detail(place_id=place_id, language=language)
-    if place is None:
-        raise HttpError(404, "There is no public service at location with this id.")
-    ctx = Context.for_request(request, language)
-    return json_response(serializers.service_at_location(place, ctx, full=True), language=language)
+    return _detail(request, id, params, SERVICES_AT_LOCATIONS)
 
 
 @api.get(

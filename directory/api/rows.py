@@ -31,22 +31,11 @@ from directory.models import (
     OpeningHours,
     OrganisationTranslation,
 )
-from directory.public import public_contacts, public_organisations
+from directory.public import PUBLIC_OFFER_FIELDS, public_contacts, public_organisations
 
 Row = dict[str, Any]
-OFFER_FIELDS = (
-    "id",
-    "organisation_id",
-    "name",
-    "description",
-    "status",
-    "free_of_charge",
-    "cost",
-    "eligibility",
-    "how_to_apply",
-    "last_verified",
-    "updated_at",
-)
+# An offer's public fields, and when it changed (the API's ``last_modified``).
+OFFER_FIELDS = (*PUBLIC_OFFER_FIELDS, "updated_at")
 ORGANISATION_FIELDS = ("id", "name", "email", "website", "phone", "description")
 PLACE_ORDER = ("offer__name", "offer_id", "location__name", "id")
 # A location's row: key -> lookup from Location.

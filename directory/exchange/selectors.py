@@ -19,6 +19,7 @@ from directory.exchange.columns import Kind
 from directory.exchange.hours import Opening, format_hours
 from directory.models import Offer, OfferLanguage, OpeningHours
 from directory.public import (
+    PUBLIC_OFFER_FIELDS,
     public_contacts,
     public_locations,
     public_offers,
@@ -128,22 +129,7 @@ def _location_rows() -> Iterator[dict[str, Any]]:
 
 
 def _offer_rows() -> Iterator[dict[str, Any]]:
-    rows = (
-        public_offers()
-        .order_by("name", "id")
-        .values(
-            "id",
-            "organisation_id",
-            "name",
-            "description",
-            "status",
-            "free_of_charge",
-            "cost",
-            "eligibility",
-            "how_to_apply",
-            "last_verified",
-        )
-    )
+    rows = public_offers().order_by("name", "id").values(*PUBLIC_OFFER_FIELDS)
     for chunk in _chunks(rows.iterator(chunk_size=CHUNK_SIZE)):
         ids = [row["id"] for row in chunk]
         topics = _grouped(

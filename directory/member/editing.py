@@ -10,14 +10,21 @@ editor can look, adjust and save again on purpose.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+from uuid import UUID
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Model
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from accounts.permissions import is_coordinator
-from directory.member.kinds import EntryKind
+from accounts.permissions import View, is_coordinator, member_required
+from directory.access import entry_for, organisation_for
+from directory.member.kinds import EDITABLE_ENTRIES, EntryKind
 from directory.member.locking import EditConflict
 from directory.member.review import form_data, pending_change_submit, review_applies
 from directory.models import Organisation
@@ -99,3 +106,63 @@ def edit_page(
         _add_error(form, error)
         return render(request, template, page, status=400)
     return redirect(success_url)
+
+
+FORM = "directory/member/form.html"
+
+
+def overview_url(organisation_id: UUID, section: str = "") -> str:
+    """The organisation's page in the member area, at ``section`` when given."""
+    url = reverse("member:organisation", args=[organisation_id])
+    return f"{url}#{section}" if section else url
+
+
+def new_entry_view(model: type[Model], *, kind: str, section: str) -> View:
+    """The page that adds a ``model`` entry to an organisation, then returns to ``section``."""
+
+    @member_required
+    def view(request: HttpRequest, organisation_id: UUID) -> HttpResponse:
+        organisation = organisation_for(request.user, organisation_id)
+        return edit_page(
+            request,
+            kind=EDITABLE_ENTRIES[kind],
+            organisation=organisation,
+            entry=model(organisation=organisation),
+            template=FORM,
+            success_url=overview_url(organisation.pk, section),
+        )
+
+    return view
+
+
+def entry_view(
+    model: type[Model],
+    *,
+    kind: str,
+    section: str | Callable[[Any], str],
+    template: str = FORM,
+    context: Callable[[Any], dict[str, Any]] | None = None,
+) -> View:
+    """The page of ``kind`` for one ``model`` entry (URL argument ``entry_id``).
+
+    Afterwards the editor returns to ``section`` of the organisation's page
+    (a function of the entry where it names the entry); ``context`` adds to
+    the page what it needs of the entry.
+    """
+
+    @member_required
+    def view(request: HttpRequest, entry_id: UUID) -> HttpResponse:
+        entry = entry_for(request.user, model, entry_id)
+        return edit_page(
+            request,
+            kind=EDITABLE_ENTRIES[kind],
+            organisation=entry.organisation,
+            entry=entry,
+            template=template,
+            success_url=overview_url(
+                entry.organisation_id, section(entry) if callable(section) else section
+            ),
+            context=context(entry) if context else None,
+        )
+
+    return view

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.permissions import is_coordinator, is_member_editor, permission_required, require
-from core.forms import add_validation_error
+from core.forms import add_validation_error, performed
 from core.languages import site_languages, target_language_codes
 from festival import selectors, services
 from festival.access import event_for_submitter
@@ -152,12 +152,8 @@ def event_edit(request: HttpRequest, event_id: UUID) -> HttpResponse:
 @require_POST
 def event_withdraw(request: HttpRequest, event_id: UUID) -> HttpResponse:
     event = event_for_submitter(request.user, selectors.event_with_thread(event_id=event_id))
-    try:
-        services.event_withdraw(event=event, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect("festival:my-event", event.pk)
-    messages.success(request, _("The event was withdrawn."))
+    if performed(request, lambda: services.event_withdraw(event=event, by=request.user)):
+        messages.success(request, _("The event was withdrawn."))
     return redirect("festival:my-event", event.pk)
 
 

@@ -16,7 +16,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.permissions import can_manage_body, require
-from core.forms import add_validation_error
+from core.forms import add_validation_error, performed
 from meetings import access, invitations, selectors, services
 from meetings.enums import ItemStatus
 from meetings.forms import DecisionForm, MeetingForm, ProposalForm, ResponseForm, UploadForm
@@ -90,12 +90,8 @@ def meeting_edit(request: HttpRequest, meeting_id: UUID) -> HttpResponse:
 def meeting_cancel(request: HttpRequest, meeting_id: UUID) -> HttpResponse:
     meeting = access.meeting_for(request.user, meeting_id)
     require(can_manage_body(request.user, meeting.body))
-    try:
-        services.meeting_cancel(meeting=meeting, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect("meetings:meeting", meeting.pk)
-    messages.success(request, _("The meeting was cancelled; the members were told."))
+    if performed(request, lambda: services.meeting_cancel(meeting=meeting, by=request.user)):
+        messages.success(request, _("The meeting was cancelled; the members were told."))
     return redirect("meetings:meeting", meeting.pk)
 
 
@@ -149,18 +145,18 @@ def item_decide(request: HttpRequest, item_id: UUID) -> HttpResponse:
             DecisionForm.DECLINE: ItemStatus.DECLINED,
             DecisionForm.MERGE: ItemStatus.MERGED,
         }[form.cleaned_data["action"]]
-        try:
-            services.item_decide(
+        decided = performed(
+            request,
+            lambda: services.item_decide(
                 item=item,
                 status=status,
                 reason=form.cleaned_data["reason"],
                 merge_into=form.cleaned_data["merge_into"],
                 by=request.user,
-            )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-            return redirect("meetings:meeting", item.meeting_id)
-        messages.success(request, _("The agenda item was updated."))
+            ),
+        )
+        if decided:
+            messages.success(request, _("The agenda item was updated."))
         return redirect("meetings:meeting", item.meeting_id)
     errors = [str(e) for errors in form.errors.values() for e in errors]
     messages.error(request, " ".join(errors))
@@ -172,10 +168,8 @@ def item_decide(request: HttpRequest, item_id: UUID) -> HttpResponse:
 def item_move(request: HttpRequest, item_id: UUID) -> HttpResponse:
     item = access.item_for(request.user, item_id)
     require(can_manage_body(request.user, item.meeting.body))
-    try:
-        services.item_move(item=item, up=request.POST.get("direction") == "up", by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    up = request.POST.get("direction") == "up"
+    performed(request, lambda: services.item_move(item=item, up=up, by=request.user))
     return redirect("meetings:meeting", item.meeting_id)
 
 

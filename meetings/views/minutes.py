@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.models import User
 from accounts.permissions import can_approve_minutes, can_manage_body, require
-from core.forms import add_validation_error
+from core.forms import add_validation_error, performed
 from meetings import access, minutes, selectors
 from meetings.forms import (
     ActionForm,
@@ -151,11 +151,7 @@ def item_minutes(request: HttpRequest, item_id: UUID) -> HttpResponse:
 def minutes_approve(request: HttpRequest, meeting_id: UUID) -> HttpResponse:
     meeting = access.meeting_for(request.user, meeting_id)
     require(can_approve_minutes(request.user, meeting.body))
-    try:
-        minutes.minutes_approve(meeting=meeting, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
+    if performed(request, lambda: minutes.minutes_approve(meeting=meeting, by=request.user)):
         messages.success(request, _("The minutes are approved and were sent to the members."))
     return redirect("meetings:minutes", meeting.pk)
 
@@ -167,12 +163,11 @@ def amendment_add(request: HttpRequest, meeting_id: UUID) -> HttpResponse:
     require(can_approve_minutes(request.user, meeting.body))
     form = AmendmentForm(request.POST)
     if form.is_valid():
-        try:
-            minutes.amendment_add(meeting=meeting, text=form.cleaned_data["text"], by=request.user)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-            return redirect("meetings:minutes", meeting.pk)
-        messages.success(request, _("The correction was recorded."))
+        text = form.cleaned_data["text"]
+        if performed(
+            request, lambda: minutes.amendment_add(meeting=meeting, text=text, by=request.user)
+        ):
+            messages.success(request, _("The correction was recorded."))
         return redirect("meetings:minutes", meeting.pk)
     context = minutes.minutes_context(meeting)
     context.update(may_manage=True, may_approve=True, amendment_form=form)

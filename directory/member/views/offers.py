@@ -8,53 +8,19 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 
 from accounts.permissions import member_required
-from directory.access import entry_for, organisation_for
-from directory.member.editing import edit_page
+from directory.access import entry_for
+from directory.member.editing import edit_page, entry_view, new_entry_view
 from directory.member.kinds import EDITABLE_ENTRIES
 from directory.models import Offer, OfferLocation
 
-
-def _offer_anchor(offer: Offer) -> str:
-    return f"{reverse('member:organisation', args=[offer.organisation_id])}#offer-{offer.pk}"
-
-
-@member_required
-def offer_create(request: HttpRequest, organisation_id: UUID) -> HttpResponse:
-    organisation = organisation_for(request.user, organisation_id)
-    return edit_page(
-        request,
-        kind=EDITABLE_ENTRIES["offer"],
-        organisation=organisation,
-        entry=Offer(organisation=organisation),
-        template="directory/member/form.html",
-        success_url=reverse("member:organisation", args=[organisation.pk]) + "#offers",
-    )
-
-
-@member_required
-def offer_edit(request: HttpRequest, offer_id: UUID) -> HttpResponse:
-    offer = entry_for(request.user, Offer, offer_id)
-    return edit_page(
-        request,
-        kind=EDITABLE_ENTRIES["offer"],
-        organisation=offer.organisation,
-        entry=offer,
-        template="directory/member/form.html",
-        success_url=_offer_anchor(offer),
-    )
-
-
-@member_required
-def offer_retire(request: HttpRequest, offer_id: UUID) -> HttpResponse:
-    offer = entry_for(request.user, Offer, offer_id)
-    return edit_page(
-        request,
-        kind=EDITABLE_ENTRIES["offer-retire"],
-        organisation=offer.organisation,
-        entry=offer,
-        template="directory/member/retire.html",
-        success_url=_offer_anchor(offer),
-    )
+offer_create = new_entry_view(Offer, kind="offer", section="offers")
+offer_edit = entry_view(Offer, kind="offer", section=lambda offer: f"offer-{offer.pk}")
+offer_retire = entry_view(
+    Offer,
+    kind="offer-retire",
+    section=lambda offer: f"offer-{offer.pk}",
+    template="directory/member/retire.html",
+)
 
 
 @member_required
