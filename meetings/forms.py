@@ -8,8 +8,8 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from accounts.enums import Role
 from accounts.models import User
+from accounts.selectors import coordinators
 from directory.selectors import member_organisations
 from meetings.enums import AnnouncementKind, Answer, BodyKind, Delivery
 from meetings.models import AgendaItem, Body
@@ -48,7 +48,7 @@ class BodyForm(forms.Form):
     )
     coordinator = forms.ModelChoiceField(
         label=_("Coordinator"),
-        queryset=User.objects.filter(is_active=True, role=Role.COORDINATOR),
+        queryset=coordinators(),
         required=False,
     )
     organisations = forms.ModelMultipleChoiceField(

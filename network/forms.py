@@ -10,6 +10,7 @@ from django.conf.locale import LANG_INFO
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from accounts.selectors import login_exists
 from core.spam import SpamGuardForm
 from directory.enums import OrganisationKind
 from directory.models import Topic
@@ -212,10 +213,8 @@ class AcceptForm(forms.Form):
     editor_email = forms.EmailField(label=_("E-mail of the editor"), max_length=254)
 
     def clean_editor_email(self) -> str:
-        from accounts.models import User
-
         email = self.cleaned_data["editor_email"].lower()
-        if User.objects.filter(email__iexact=email).exists():
+        if login_exists(email):
             raise forms.ValidationError(_("There is already a login with this e-mail address."))
         return email
 

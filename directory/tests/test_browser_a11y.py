@@ -3,32 +3,13 @@
 WCAG 2.1 A and AA rules, German and Arabic (right to left), zero violations.
 """
 
-from pathlib import Path
-
 import pytest
-from django.conf import settings
 
 from core.demo.loader import demo_load
+from core.tests.helpers import axe_violations
 from directory.models import Offer
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
-
-AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
-WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-
-def violations(page) -> list[str]:
-    # The test injects axe itself; the site's CSP rightly forbids such scripts,
-    # so the browser context is opened with bypass_csp.
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA
-    )
-    return [
-        f"{violation['id']}: {node['target']}"
-        for violation in result["violations"]
-        for node in violation["nodes"]
-    ]
 
 
 @pytest.mark.parametrize("language", ["de", "ar"])
@@ -47,7 +28,7 @@ def test_public_pages_have_no_wcag_violations(browser, live_server, language):
     for path in paths:
         page = context.new_page()
         page.goto(f"{live_server.url}/{language}/{path}", wait_until="networkidle")
-        found[path] = violations(page)
+        found[path] = axe_violations(page)
         page.close()
     context.close()
 

@@ -45,6 +45,19 @@ from directory.tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
+LOCATION_HEADER = [
+    "external_id",
+    "organisation",
+    "name",
+    "street",
+    "postal_code",
+    "city",
+    "latitude",
+    "longitude",
+    "district",
+    "wheelchair_accessible",
+]
+
 ORGANISATION_HEADER = ["external_id", "slug", "name", "kind", "membership_status", "member_since"]
 OFFER_HEADER = ["external_id", "organisation", "name", "topics", "target_groups", "languages"]
 
@@ -387,18 +400,7 @@ def test_import_bad_cell_is_reported_and_nothing_written(column, value, message)
 )
 def test_import_bad_location_cells(values, column, message):
     organisation = OrganisationFactory(slug="awo")
-    header = [
-        "external_id",
-        "organisation",
-        "name",
-        "street",
-        "postal_code",
-        "city",
-        "latitude",
-        "longitude",
-        "district",
-        "wheelchair_accessible",
-    ]
+    header = LOCATION_HEADER
     row = {
         "external_id": "haus",
         "organisation": "awo",
@@ -421,18 +423,7 @@ def test_import_bad_location_cells(values, column, message):
 def test_import_location_with_german_decimal_comma_and_district():
     OrganisationFactory(slug="awo")
     DistrictFactory(slug="oststadt")
-    header = [
-        "external_id",
-        "organisation",
-        "name",
-        "street",
-        "postal_code",
-        "city",
-        "latitude",
-        "longitude",
-        "district",
-        "wheelchair_accessible",
-    ]
+    header = LOCATION_HEADER
     row = [
         "haus",
         "awo",

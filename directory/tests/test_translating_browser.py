@@ -1,31 +1,14 @@
 """The translation pages in a real browser: no WCAG violations, also in error states."""
 
-from pathlib import Path
-
 import pytest
 from django.conf import settings
 from django.test import Client
 
 from core.services import translation_save
+from core.tests.helpers import axe_violations
 from directory.tests.factories import ContactFactory, OfferFactory
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
-
-AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
-WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-
-def violations(page) -> list[str]:
-    # axe is injected by the test; the context bypasses the site's strict CSP for it.
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA
-    )
-    return [
-        f"{violation['id']}: {node['target']}"
-        for violation in result["violations"]
-        for node in violation["nodes"]
-    ]
 
 
 @pytest.fixture
@@ -60,7 +43,7 @@ def test_translation_pages_have_no_wcag_violations(logged_in, live_server, organ
     for path in paths:
         page = logged_in.new_page()
         page.goto(base + path, wait_until="networkidle")
-        found[path] = violations(page)
+        found[path] = axe_violations(page)
         page.close()
 
     assert found == {path: [] for path in paths}
@@ -81,5 +64,5 @@ def test_a_conflict_keeps_the_text_and_passes_axe(logged_in, live_server, organi
 
     assert "Someone else saved this translation" in page.inner_text("main")
     assert page.input_value("#id_name") == "Мовне кафе"
-    assert violations(page) == []
+    assert axe_violations(page) == []
     page.close()
