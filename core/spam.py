@@ -24,9 +24,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import ratelimit
 
-# Kept from when the guard lived in the network app: forms shown before an
-# update still go through after it.
-SALT = "network.form-started"
+SALT = "core.spam.form-started"
 TOO_MANY_REQUESTS = 429
 RATE_LIMITED = _("Too many requests were sent. Please wait an hour and try again.")
 

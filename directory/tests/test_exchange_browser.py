@@ -6,8 +6,8 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
+from core.tests.helpers import axe_violations
 from directory.models import Organisation
-from directory.tests.test_browser_a11y import violations
 from directory.tests.test_exchange_import import ORGANISATION_HEADER, csv_file, organisation_row
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
@@ -31,7 +31,7 @@ def test_import_by_keyboard_and_mouse_without_wcag_violations(
     )
     page = context.new_page()
     page.goto(f"{live_server.url}/{language}/verwaltung/austausch/", wait_until="networkidle")
-    found = {"page": violations(page)}
+    found = {"page": axe_violations(page)}
 
     bad = csv_file(ORGANISATION_HEADER, organisation_row(kind="sekte"))
     page.set_input_files(
@@ -40,7 +40,7 @@ def test_import_by_keyboard_and_mouse_without_wcag_violations(
     page.locator("form[enctype] button[type=submit]").click()
     page.wait_for_load_state("networkidle")
     assert page.locator("table td", has_text="sekte").count() == 1
-    found["report"] = violations(page)
+    found["report"] = axe_violations(page)
 
     good = csv_file(ORGANISATION_HEADER, organisation_row())
     page.set_input_files(
@@ -48,7 +48,7 @@ def test_import_by_keyboard_and_mouse_without_wcag_violations(
     )
     page.locator("form[enctype] button[type=submit]").click()
     page.wait_for_load_state("networkidle")
-    found["result"] = violations(page)
+    found["result"] = axe_violations(page)
     context.close()
 
     assert found == {"page": [], "report": [], "result": []}

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
+from core.tests.helpers import axe_violations
 from directory.models import PendingChange
 from directory.tests.factories import (
     ContactFactory,
@@ -18,7 +19,6 @@ from directory.tests.factories import (
     OpeningHoursFactory,
     TopicFactory,
 )
-from directory.tests.test_browser_a11y import violations
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 
@@ -50,7 +50,7 @@ def test_member_pages_have_no_wcag_violations(browser, live_server, organisation
         ("member:contact-create", [organisation.pk]),
     ]:
         page.goto(live_server.url + reverse(name, args=args), wait_until="networkidle")
-        found[name] = violations(page)
+        found[name] = axe_violations(page)
 
     page.goto(live_server.url + reverse("member:offer-edit", args=[offer.pk]))
     page.fill("#id_name", "")
@@ -59,7 +59,7 @@ def test_member_pages_have_no_wcag_violations(browser, live_server, organisation
     page.click("main button[type=submit]")
     page.wait_for_load_state("networkidle")
     assert page.get_attribute("#id_languages", "aria-invalid") == "true"
-    found["offer-edit with errors"] = violations(page)
+    found["offer-edit with errors"] = axe_violations(page)
 
     page.goto(live_server.url + reverse("member:offer-hours", args=[offer.pk, place.pk]))
     page.select_option("#id_hours-1-weekday", "0")
@@ -68,7 +68,7 @@ def test_member_pages_have_no_wcag_violations(browser, live_server, organisation
     page.click("main button[type=submit]")
     page.wait_for_load_state("networkidle")
     assert "überschneiden sich" in page.inner_text("main")
-    found["hours with errors"] = violations(page)
+    found["hours with errors"] = axe_violations(page)
     context.close()
 
     assert found == {key: [] for key in found}
@@ -95,12 +95,12 @@ def test_review_pages_have_no_wcag_violations(
         ("member:review-detail", [change.pk]),
     ]:
         page.goto(live_server.url + reverse(name, args=args), wait_until="networkidle")
-        found[name] = violations(page)
+        found[name] = axe_violations(page)
     page.evaluate("document.querySelector('#id_comment').removeAttribute('required')")
     page.click("form[action$='/ablehnen/'] button[type=submit]")
     page.wait_for_load_state("networkidle")
     assert page.get_attribute("#id_comment", "aria-invalid") == "true"
-    found["reject without comment"] = violations(page)
+    found["reject without comment"] = axe_violations(page)
     context.close()
 
     assert found == {key: [] for key in found}

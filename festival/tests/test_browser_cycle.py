@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 from icalendar import Calendar
 
-from directory.tests.test_browser_a11y import violations
+from core.tests.helpers import axe_violations
 from directory.tests.test_member_browser import logged_in
 from festival.enums import EditionStatus, EventState
 from festival.models import Edition, Event
@@ -55,7 +55,7 @@ def test_call_review_publish_and_visit(browser, live_server, edition, owner, coo
     member.goto(f"{base}/en/interkulturelle-woche/meine-veranstaltungen/", wait_until="networkidle")
     member.click("text=Submit an event")
     member.wait_for_load_state("networkidle")
-    found["submission form"] = violations(member)
+    found["submission form"] = axe_violations(member)
     member.fill("#id_title", "Sprachcafé für alle")
     member.fill("#id_description", "Deutsch üben bei Kaffee und Kuchen.")
     member.select_option("#id_category", "food")
@@ -70,13 +70,13 @@ def test_call_review_publish_and_visit(browser, live_server, edition, owner, coo
     assert "Your event was submitted." in member.inner_text("body")
     event = Event.objects.get()
     assert event.state == EventState.SUBMITTED
-    found["member detail"] = violations(member)
+    found["member detail"] = axe_violations(member)
     member.goto(f"{base}/en/interkulturelle-woche/{year}/einreichen/", wait_until="networkidle")
-    found["partner form"] = violations(member)
+    found["partner form"] = axe_violations(member)
 
     # The coordinator asks for a change.
     coord.goto(f"{base}/en/interkulturelle-woche/verwaltung/veranstaltungen/{event.pk}/")
-    found["review"] = violations(coord)
+    found["review"] = axe_violations(coord)
     coord.select_option("#id_state", "changes_requested")
     coord.fill("#id_comment", "Bitte erst um 16 Uhr beginnen.")
     coord.click("form:has(#id_state) button[type=submit]")
@@ -106,7 +106,7 @@ def test_call_review_publish_and_visit(browser, live_server, edition, owner, coo
     assert Event.objects.get().state == EventState.PUBLISHED
     for name in ("einreichungen", "zeitplan", "statistik"):
         coord.goto(f"{base}/en/interkulturelle-woche/verwaltung/{year}/{name}/")
-        found[name] = violations(coord)
+        found[name] = axe_violations(coord)
 
     # An anonymous visitor filters the programme in Ukrainian and downloads.
     visitor = browser.new_context(
@@ -121,14 +121,14 @@ def test_call_review_publish_and_visit(browser, live_server, edition, owner, coo
     page.wait_for_load_state("networkidle")
     assert "language=uk" in page.url
     assert "Sprachcafé für alle" in page.inner_text("main")
-    found["programme"] = violations(page)
+    found["programme"] = axe_violations(page)
     with page.expect_download() as pdf_download:
         page.click("a[href$='programmheft.pdf']")
     with open(pdf_download.value.path(), "rb") as handle:
         assert handle.read(5) == b"%PDF-"
     page.click("text=Sprachcafé für alle")
     page.wait_for_load_state("networkidle")
-    found["event page"] = violations(page)
+    found["event page"] = axe_violations(page)
     with page.expect_download() as ics_download:
         page.click("a[download][href$='.ics']")
     with open(ics_download.value.path(), "rb") as handle:

@@ -11,7 +11,7 @@ from django.test import Client
 from django.utils import timezone
 
 from core.models import OutgoingMail
-from directory.tests.test_browser_a11y import violations
+from core.tests.helpers import axe_violations
 from meetings.models import ActionItem, AgendaItem, Attendance, Decision, Meeting
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
@@ -44,7 +44,7 @@ def test_coordinator_runs_a_full_meeting_cycle(
     boss.fill("#id_ends_at", f"{day}T16:00")
     boss.fill("#id_place", "Rathaus (Demo)")
     boss.fill("#id_agenda_deadline", f"{deadline}T12:00")
-    found["meeting form"] = violations(boss)
+    found["meeting form"] = axe_violations(boss)
     boss.click("main button[type=submit]")
     boss.wait_for_load_state("networkidle")
     meeting = Meeting.objects.get(title="Netzwerktreffen im Browser")
@@ -57,14 +57,14 @@ def test_coordinator_runs_a_full_meeting_cycle(
     member.click("main button:has-text('Propose')")
     member.wait_for_load_state("networkidle")
     assert "Your proposal was recorded." in member.inner_text("body")
-    found["meeting (member)"] = violations(member)
+    found["meeting (member)"] = axe_violations(member)
 
     boss.reload(wait_until="networkidle")
     boss.click("main button:has-text('Accept')")
     boss.wait_for_load_state("networkidle")
     assert AgendaItem.objects.get().status == "accepted"
     assert "Planned end: 14:20" in boss.inner_text("body")
-    found["meeting (coordinator)"] = violations(boss)
+    found["meeting (coordinator)"] = axe_violations(boss)
     boss.click("main button:has-text('Send invitations')")
     boss.wait_for_load_state("networkidle")
     assert "Invitations to 2 people are on their way." in boss.inner_text("body")
@@ -87,7 +87,7 @@ def test_coordinator_runs_a_full_meeting_cycle(
     boss.click("main button:has-text('Add guest')")
     boss.wait_for_load_state("networkidle")
     assert Attendance.objects.count() == 2
-    found["attendance"] = violations(boss)
+    found["attendance"] = axe_violations(boss)
 
     item = AgendaItem.objects.get()
     boss.goto(
@@ -106,7 +106,7 @@ def test_coordinator_runs_a_full_meeting_cycle(
     boss.wait_for_load_state("networkidle")
     decision = Decision.objects.get()
     assert f"{decision.code}: Das Sprachcafé startet im Januar." in boss.inner_text("body")
-    found["item minutes"] = violations(boss)
+    found["item minutes"] = axe_violations(boss)
 
     boss.goto(f"{live_server.url}/en/sitzungen/{meeting.pk}/protokoll/", wait_until="networkidle")
     boss.click("main button:has-text('Approve and send the minutes')")
@@ -114,10 +114,10 @@ def test_coordinator_runs_a_full_meeting_cycle(
     text = boss.inner_text("body")
     assert "The minutes are approved and were sent to the members." in text
     assert "Dana Gast" in text and "Räume anfragen" in text
-    found["minutes"] = violations(boss)
+    found["minutes"] = axe_violations(boss)
 
     boss.goto(f"{live_server.url}/en/sitzungen/aufgaben/", wait_until="networkidle")
-    found["actions"] = violations(boss)
+    found["actions"] = axe_violations(boss)
     boss.click("main button:has-text('Mark done')")
     boss.wait_for_load_state("networkidle")
     action = ActionItem.objects.get()

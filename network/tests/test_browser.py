@@ -11,9 +11,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
+from core.tests.helpers import axe_violations
 from directory.models import Organisation
 from directory.tests.factories import ContactFactory, DistrictFactory, TopicFactory
-from directory.tests.test_browser_a11y import violations
 from network.enums import HelpStatus, JoinStatus, RoutingStatus
 from network.models import HelpOffer, JoinRequest, Routing
 from network.tests.factories import VolunteerNeedFactory
@@ -71,7 +71,7 @@ def test_help_offer_from_the_form_to_the_inbox_and_the_coordinator(
     submit(page)
     assert page.get_attribute("#id_consent", "aria-invalid") == "true"
     assert HelpOffer.objects.count() == 0
-    found = {"help with errors": violations(page)}
+    found = {"help with errors": axe_violations(page)}
     page.check("#id_consent", force=True)
     submit(page)
     assert page.locator("[data-testid=thanks]").count() == 1
@@ -89,7 +89,7 @@ def test_help_offer_from_the_form_to_the_inbox_and_the_coordinator(
     card = page.locator("[data-testid=routing]")
     assert card.get_attribute("data-status") == RoutingStatus.SENT
     assert card.locator("[data-testid=offer-name]").inner_text() == "Karim <b>Beispiel</b>"
-    found["inbox"] = violations(page)
+    found["inbox"] = axe_violations(page)
     card.locator("[data-testid=take]").click()
     page.wait_for_load_state("networkidle")
     assert page.locator("[data-testid=routing]").get_attribute("data-status") == (
@@ -119,7 +119,7 @@ def test_join_request_from_the_form_to_the_coordinators_decision(
     assert page.get_attribute("html", "dir") == DIRECTION[language]
     page.click("[data-testid=join-link]")
     page.wait_for_load_state("networkidle")
-    found = {"join": violations(page)}
+    found = {"join": axe_violations(page)}
     page.check("input[name=kind][value=organisation]", force=True)
     page.fill("#id_name", "Mira Beispiel")
     page.fill("#id_organisation_name", "Sprachcafé Oststadt")
@@ -140,7 +140,7 @@ def test_join_request_from_the_form_to_the_coordinators_decision(
     page.locator("[data-testid=join-request] a").click()
     page.wait_for_load_state("networkidle")
     assert page.locator("[data-testid=applicant-name]").inner_text() == "Mira Beispiel"
-    found["join-detail"] = violations(page)
+    found["join-detail"] = axe_violations(page)
     page.click("[data-testid=accept]")
     page.wait_for_load_state("networkidle")
     assert page.locator("[data-testid=join-request]").count() == 0
