@@ -54,17 +54,6 @@ def test_production_settings_pass_deploy_check():
 
 
 @pytest.mark.slow
-def test_production_collects_compressed_static_files(tmp_path):
-    result = manage(
-        "collectstatic", "--noinput", env={**PRODUCTION_ENV, "STATIC_ROOT": str(tmp_path)}
-    )
-
-    assert result.returncode == 0, result.stderr
-    assert (tmp_path / "staticfiles.json").exists()
-    assert list((tmp_path / "vendor" / "kern").glob("kern.min.*.css.gz"))
-
-
-@pytest.mark.slow
 @pytest.mark.parametrize(
     ("change", "variable"),
     [

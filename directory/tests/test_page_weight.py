@@ -11,7 +11,9 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 from django.conf import settings
@@ -35,8 +37,13 @@ def run(*args: str, env: dict[str, str]) -> None:
     )
 
 
+class Site(NamedTuple):
+    url: str
+    static_root: Path
+
+
 @pytest.fixture(scope="module")
-def production_site(tmp_path_factory):
+def production_site(tmp_path_factory) -> Iterator[Site]:
     folder = tmp_path_factory.mktemp("production")
     base = {key: value for key, value in os.environ.items() if key not in ENV_NOT_INHERITED}
     development = {**base, "DATABASE_URL": f"sqlite:///{folder / 'site.sqlite3'}"}
@@ -78,7 +85,7 @@ def production_site(tmp_path_factory):
                 server.kill()
                 pytest.fail("gunicorn did not start")
             time.sleep(0.3)
-    yield url
+    yield Site(url=url, static_root=folder / "static")
     server.terminate()
     server.wait(timeout=10)
 
@@ -90,7 +97,7 @@ def test_search_page_first_load_is_light(browser, production_site, capsys):
     responses = []
     page.on("requestfinished", lambda request: responses.append(request))
 
-    page.goto(f"{production_site}/de/suche/?q=Wohnung", wait_until="networkidle")
+    page.goto(f"{production_site.url}/de/suche/?q=Wohnung", wait_until="networkidle")
 
     counted = [r for r in responses if not r.url.startswith(tile_origin)]
     sizes = {
@@ -108,9 +115,18 @@ def test_search_page_first_load_is_light(browser, production_site, capsys):
 
 def test_pages_are_sent_compressed(production_site):
     request = urllib.request.Request(  # noqa: S310 - loopback only
-        f"{production_site}/de/suche/", headers={"Accept-Encoding": "gzip"}
+        f"{production_site.url}/de/suche/", headers={"Accept-Encoding": "gzip"}
     )
     with urllib.request.urlopen(request) as response:  # noqa: S310
         html = response.read()
         assert response.headers["Content-Encoding"] == "gzip"
     assert len(html) < 20_000
+
+
+def test_production_collects_compressed_static_files(production_site):
+    """collectstatic in production writes the manifest and compressed copies
+    (checked on the site this module builds, which costs one collectstatic)."""
+    static = production_site.static_root
+
+    assert (static / "staticfiles.json").exists()
+    assert list((static / "vendor" / "kern").glob("kern.min.*.css.gz"))
