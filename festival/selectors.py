@@ -160,6 +160,13 @@ class ProgrammeChange:
         return list(dict.fromkeys(label for label in labels if label))
 
 
+def _in_label_order(fields: dict) -> tuple[str, ...]:
+    """Changed field names in the order visitors read them (PostgreSQL's jsonb
+    keeps no key order)."""
+    order = {name: index for index, name in enumerate(CHANGED_FIELD_LABELS)}
+    return tuple(sorted(fields, key=lambda name: (order.get(name, len(order)), name)))
+
+
 def changes(*, edition: Edition) -> list[ProgrammeChange]:
     """Published events added, changed or cancelled after the programme went
     online, newest first: the change sets of the edition's events whose
@@ -189,7 +196,7 @@ def changes(*, edition: Edition) -> list[ProgrammeChange]:
                     kind=kind,
                     event_id=event_ids[row.object_id],
                     event_title=row.label,
-                    fields=tuple(row.fields) if kind == ChangeKind.CHANGED else (),
+                    fields=_in_label_order(row.fields) if kind == ChangeKind.CHANGED else (),
                 )
             )
     return result
