@@ -32,9 +32,13 @@ def _fresh_cache():
     """Rate-limit counters live in the cache; no test may inherit another's."""
     from django.core.cache import cache
 
+    from core.recheck import forget
+
     cache.clear()
+    forget()
     yield
     cache.clear()
+    forget()
 
 
 # --- The demo data set, shared by the tests that read it ---

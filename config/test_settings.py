@@ -22,6 +22,10 @@ DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 UPLOAD_ROOT = Path(tempfile.mkdtemp(prefix="integrationsnetz-uploads-"))
 STORAGES["uploads"]["OPTIONS"]["location"] = UPLOAD_ROOT  # noqa: F405
 
+# Every request asks the database and the cache afresh, so query counts in tests
+# include those reads; core/tests/test_recheck.py tests the keeping.
+SHARED_STATE_RECHECK_SECONDS = 0
+
 # --- meetings app ---
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.db import transaction
 
 from core.models import DemoDataset
+from core.recheck import forget
+from core.selectors import DEMO_KEY
 from core.translation import TranslatableModel, Translation
 
 
@@ -35,7 +37,9 @@ def translation_save(
 
 def demo_dataset_mark_loaded(*, digest: str) -> None:
     DemoDataset.objects.update_or_create(pk=1, defaults={"digest": digest})
+    forget(DEMO_KEY)
 
 
 def demo_dataset_clear() -> None:
     DemoDataset.objects.all().delete()
+    forget(DEMO_KEY)

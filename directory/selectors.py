@@ -16,6 +16,7 @@ from uuid import UUID
 from django.core.cache import cache
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from core.recheck import recheck
 from core.translation import translations_prefetch
 from directory.enums import MembershipStatus
 from directory.facets import LANGUAGES, TARGET_GROUPS, TOPICS, offer_facets
@@ -106,6 +107,9 @@ def spoken_language_codes() -> list[str]:
     Cached: the distinct scan over every offer's languages is the most
     expensive part of the search form, and the answer changes only when
     offers change (``search_index_offers`` drops the cached value then).
+    Each process keeps the list and asks the shared cache again at most
+    every ``SHARED_STATE_RECHECK_SECONDS`` (``core.recheck``): a query less
+    per search.
     """
 
     def codes() -> list[str]:
@@ -116,7 +120,10 @@ def spoken_language_codes() -> list[str]:
             .distinct()
         )
 
-    return cache.get_or_set(SPOKEN_LANGUAGES_CACHE_KEY, codes, timeout=3600)
+    return recheck(
+        SPOKEN_LANGUAGES_CACHE_KEY,
+        lambda: cache.get_or_set(SPOKEN_LANGUAGES_CACHE_KEY, codes, timeout=3600),
+    )
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Prefetch
 
+from core.recheck import forget, recheck
 from directory.models import (
     District,
     TargetGroup,
@@ -72,7 +73,7 @@ def _version() -> str:
 
 def taxonomy(language: str) -> Taxonomy:
     """The whole taxonomy with its texts in ``language`` (German where untranslated)."""
-    version = _version()
+    version = recheck(VERSION_KEY, _version)
     loaded = _loaded.get(language)
     if loaded is not None and loaded[0] == version:
         return loaded[1]
@@ -87,6 +88,7 @@ def taxonomy_changed() -> None:
 
     def replace_version() -> None:
         cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+        forget(VERSION_KEY)
 
     replace_version()
     transaction.on_commit(replace_version)

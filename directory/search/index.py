@@ -22,6 +22,7 @@ from uuid import UUID
 from django.core.cache import cache
 from django.db import connection, transaction
 
+from core.recheck import forget
 from directory.models import (
     Offer,
     OfferPosting,
@@ -158,6 +159,7 @@ def search_index_offers(offer_ids: Iterable[UUID]) -> None:
     changes may have altered.
     """
     cache.delete(SPOKEN_LANGUAGES_CACHE_KEY)
+    forget(SPOKEN_LANGUAGES_CACHE_KEY)
     ids = list(offer_ids)
     topic_weights = {
         topic.id: topic_terms(topic) for topic in Topic.objects.prefetch_related("translations")
