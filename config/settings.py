@@ -81,6 +81,7 @@ MIDDLEWARE = [
     # First, so that even responses made by later middleware carry the CORS headers.
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "core.middleware.SecurityHeadersMiddleware",  # 405 for TRACE & co., Permissions-Policy
     "whitenoise.middleware.WhiteNoiseMiddleware",  # serves pre-compressed static files
     # Pages are small on a phone's prepaid data too; Django's GZip middleware
     # pads responses against BREACH, and CSRF tokens are masked per request.

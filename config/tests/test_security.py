@@ -1,6 +1,8 @@
 import pytest
 from django.urls import reverse
 
+from core.middleware import PERMISSIONS_POLICY
+
 pytestmark = pytest.mark.django_db
 
 REQUIRED_DIRECTIVES = {
@@ -57,3 +59,34 @@ def test_security_headers(client):
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "same-origin"
+
+
+@pytest.mark.parametrize("method", ["TRACE", "PUT", "DELETE", "PATCH", "PROPFIND", "CONNECT"])
+@pytest.mark.parametrize("path", ["/de/", "/de/suche/", "/api/hsds/services", "/accounts/login/"])
+def test_unexpected_methods_are_refused_with_405(client, method, path):
+    response = client.generic(method, path)
+
+    assert response.status_code == 405
+    assert response["Allow"] == "GET, HEAD, POST, OPTIONS"
+    assert response["Permissions-Policy"] == PERMISSIONS_POLICY
+
+
+@pytest.mark.parametrize("path", ["/de/", "/ar/suche/", "/api/hsds/services", "/de/nicht-da/"])
+def test_every_answer_forbids_camera_microphone_and_location(client, path):
+    response = client.get(path)
+
+    assert (
+        response["Permissions-Policy"]
+        == "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+    )
+
+
+def test_the_api_still_answers_cors_preflights(client):
+    response = client.options(
+        "/api/hsds/services",
+        HTTP_ORIGIN="https://example.org",
+        HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET",
+    )
+
+    assert response.status_code == 200
+    assert response["Access-Control-Allow-Origin"] == "*"

@@ -1,0 +1,31 @@
+"""Site-wide answers that no view should have to give itself."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+
+# The site reads with GET/HEAD, writes with POST (forms), and answers CORS
+# preflights of the read API with OPTIONS; TRACE, PUT, DELETE, WebDAV verbs
+# and anything else get 405 before any view or middleware state is touched.
+ALLOWED_METHODS = ("GET", "HEAD", "POST", "OPTIONS")
+
+# No page uses the camera, the microphone or the visitor's position (the map
+# shows places, it does not locate the visitor), so no page or frame may ask.
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+
+
+class SecurityHeadersMiddleware:
+    """Refuse unexpected HTTP methods with 405; send ``Permissions-Policy``."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.method not in ALLOWED_METHODS:
+            response: HttpResponse = HttpResponseNotAllowed(ALLOWED_METHODS)
+        else:
+            response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        return response
