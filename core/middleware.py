@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.utils.cache import add_never_cache_headers
 
 # The site reads with GET/HEAD, writes with POST (forms), and answers CORS
 # preflights of the read API with OPTIONS; TRACE, PUT, DELETE, WebDAV verbs
@@ -17,7 +18,13 @@ PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=
 
 
 class SecurityHeadersMiddleware:
-    """Refuse unexpected HTTP methods with 405; send ``Permissions-Policy``."""
+    """Refuse unexpected HTTP methods with 405; send ``Permissions-Policy``;
+    forbid caching of every answer to a logged-in person.
+
+    Member pages, exports, minutes, attachments and the two-factor pages hold
+    personal or internal data: no browser, proxy or shared computer may keep
+    them (``Cache-Control: no-store``). Anonymous public pages stay cacheable.
+    """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -28,4 +35,7 @@ class SecurityHeadersMiddleware:
         else:
             response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            add_never_cache_headers(response)
         return response

@@ -90,3 +90,31 @@ def test_the_api_still_answers_cors_preflights(client):
 
     assert response.status_code == 200
     assert response["Access-Control-Allow-Origin"] == "*"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/de/",  # a public page, seen while logged in
+        "/de/verwaltung/",
+        "/de/verwaltung/austausch/export.zip",
+        "/de/verwaltung/austausch/export.json",
+        "/de/konto/2fa/",
+    ],
+)
+def test_no_answer_to_a_logged_in_person_may_be_stored(client, coordinator, path):
+    client.force_login(coordinator)
+
+    response = client.get(path)
+    response.getvalue()  # read to the end (exports stream from a temporary file)
+    response.close()
+
+    assert response.status_code == 200, path
+    assert "no-store" in response["Cache-Control"]
+    assert "private" in response["Cache-Control"]
+
+
+def test_public_pages_for_anonymous_visitors_stay_cacheable(client):
+    response = client.get("/de/")
+
+    assert "no-store" not in response.get("Cache-Control", "")
