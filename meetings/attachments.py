@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from core import audit
-from meetings.models import AgendaItem, Attachment
+from meetings.enums import MinutesStatus
+from meetings.models import AgendaItem, Attachment, Minutes
 
 ALLOWED_TYPES = {
     "application/pdf": "pdf",
@@ -51,9 +52,13 @@ def detect_type(upload: UploadedFile) -> str:
 def attachment_add(*, item: AgendaItem, upload: UploadedFile, by: User) -> Attachment:
     """Store an upload for an agenda item.
 
-    Steps: refuse files over the size limit; detect the type by content;
-    store under a random name in the uploads storage; record name, type, size.
+    Steps: refuse once the meeting's minutes are approved (they are final:
+    what follows is an amendment); refuse files over the size limit; detect
+    the type by content; store under a random name in the uploads storage;
+    record name, type, size.
     """
+    if Minutes.objects.filter(meeting_id=item.meeting_id, status=MinutesStatus.APPROVED).exists():
+        raise ValidationError(_("These minutes are already approved."))
     limit = settings.MEETINGS_UPLOAD_MAX_BYTES
     if upload.size > limit:
         raise ValidationError(

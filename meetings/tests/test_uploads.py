@@ -5,10 +5,13 @@ import io
 import zipfile
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
-from meetings.models import Attachment
+from meetings.enums import MinutesStatus
+from meetings.models import Attachment, Minutes
 
 pytestmark = pytest.mark.django_db
 
@@ -145,3 +148,25 @@ def test_uploads_still_need_the_csrf_token(owner, item):
     response = upload(client, item, "folien.pdf", PDF)
     assert response.status_code == 403
     assert Attachment.objects.count() == 0
+
+
+def test_no_file_can_be_added_once_the_minutes_are_approved(client, coordinator, item):
+    Minutes.objects.create(
+        meeting=item.meeting, status=MinutesStatus.APPROVED, approved_at=timezone.now()
+    )
+    client.force_login(coordinator)
+
+    response = upload(client, item, "nachtrag.pdf", PDF)
+
+    assert response.status_code == 400
+    assert "These minutes are already approved." in response.content.decode()
+    assert Attachment.objects.count() == 0
+    assert not any(settings.UPLOAD_ROOT.rglob("*nachtrag*"))
+
+
+def test_files_can_be_added_while_the_minutes_are_a_draft(client, coordinator, item):
+    Minutes.objects.create(meeting=item.meeting, status=MinutesStatus.DRAFT)
+    client.force_login(coordinator)
+
+    assert upload(client, item, "entwurf.pdf", PDF).status_code == 302
+    assert Attachment.objects.count() == 1
