@@ -175,13 +175,7 @@ def join_request_accept(
             organisation=organisation,
             email_verified=True,
         )
-        request_before = audit.snapshot(join_request)
-        join_request.status = JoinStatus.ACCEPTED
-        join_request.organisation = organisation
-        join_request.decided_at = timezone.now()
-        join_request.decided_by = by
-        join_request.save(update_fields=["status", "organisation", "decided_at", "decided_by"])
-        cs.changed(join_request, request_before)
+        _decide(cs, join_request, status=JoinStatus.ACCEPTED, by=by, organisation=organisation)
     link = _invitation_link(user, join_request.language)
     mails.join_invitation(join_request, to=user.email, link=link)
     return organisation
@@ -191,14 +185,18 @@ def join_request_accept(
 def join_request_decline(*, join_request: JoinRequest, reason: str, by: User) -> None:
     """Decline with a reason; the reason is e-mailed in the language of the request."""
     with audit.change_set(by=by, action="network.join_request.decline", subject=join_request) as cs:
-        before = audit.snapshot(join_request)
-        join_request.status = JoinStatus.DECLINED
-        join_request.decline_reason = reason
-        join_request.decided_at = timezone.now()
-        join_request.decided_by = by
-        join_request.save(update_fields=["status", "decline_reason", "decided_at", "decided_by"])
-        cs.changed(join_request, before)
+        _decide(cs, join_request, status=JoinStatus.DECLINED, by=by, decline_reason=reason)
     mails.join_declined(join_request)
+
+
+def _decide(cs: audit.Recorder, join_request: JoinRequest, *, status: str, by, **fields) -> None:
+    """Record the coordinator's decision on the request (and ``fields``) in ``cs``."""
+    before = audit.snapshot(join_request)
+    values = {"status": status, "decided_at": timezone.now(), "decided_by": by, **fields}
+    for name, value in values.items():
+        setattr(join_request, name, value)
+    join_request.save(update_fields=list(values))
+    cs.changed(join_request, before)
 
 
 @transaction.atomic
