@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -130,3 +131,19 @@ def test_production_collects_compressed_static_files(production_site):
 
     assert (static / "staticfiles.json").exists()
     assert list((static / "vendor" / "kern").glob("kern.min.*.css.gz"))
+
+
+@pytest.mark.parametrize("path", ["/de/", "/de/gibt-es-nicht/", "/static/css/site.css"])
+def test_production_answers_name_no_server_version(production_site, path):
+    """No answer of the production server tells which software version runs it
+    (ASVS 13.4.6): gunicorn names itself without a version, Django adds nothing."""
+    request = urllib.request.Request(f"{production_site.url}{path}")  # noqa: S310 - loopback only
+    try:
+        response = urllib.request.urlopen(request)  # noqa: S310
+    except urllib.error.HTTPError as error:
+        response = error
+    with response:
+        headers = response.headers
+
+    assert headers.get("Server", "") == "gunicorn"
+    assert "X-Powered-By" not in headers
