@@ -293,6 +293,10 @@ if PRODUCTION:
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    # The "__Host-" prefix makes browsers accept these cookies only over HTTPS,
+    # for the whole site and from this host alone: no subdomain can plant one.
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
     if env_bool("TRUST_X_FORWARDED_PROTO", True):
         # Only safe behind a reverse proxy that sets this header itself.
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -402,7 +406,12 @@ NETWORK_RETENTION_MONTHS = env_int("NETWORK_RETENTION_MONTHS", 12)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Each line says when, how grave and which part of the site (the
+    # "integrationsnetz.security" logger carries logins and refusals).
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     # Request logs carry URLs with e-mail addresses or names only in query
     # strings we never build; keep Django's request logger at WARNING.

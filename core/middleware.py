@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
@@ -16,10 +17,16 @@ ALLOWED_METHODS = ("GET", "HEAD", "POST", "OPTIONS")
 # shows places, it does not locate the visitor), so no page or frame may ask.
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 
+# Refused access is a security event (ASVS 16.3.2): one line with the path
+# (never the query string, which may carry an address) and the account's
+# number, never its e-mail address.
+REFUSALS = {401: "not logged in", 403: "forbidden", 405: "method not allowed", 429: "rate limited"}
+security_log = logging.getLogger("integrationsnetz.security")
+
 
 class SecurityHeadersMiddleware:
     """Refuse unexpected HTTP methods with 405; send ``Permissions-Policy``;
-    forbid caching of every answer to a logged-in person.
+    forbid caching of every answer to a logged-in person; log refusals.
 
     Member pages, exports, minutes, attachments and the two-factor pages hold
     personal or internal data: no browser, proxy or shared computer may keep
@@ -38,4 +45,18 @@ class SecurityHeadersMiddleware:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             add_never_cache_headers(response)
+        if response.status_code in REFUSALS:
+            _log_refusal(request, response.status_code, user)
         return response
+
+
+def _log_refusal(request: HttpRequest, status: int, user) -> None:
+    account = f"user {user.pk}" if user is not None and user.is_authenticated else "anonymous"
+    security_log.warning(
+        "%s %s refused with %s (%s), %s",
+        request.method,
+        request.path,
+        status,
+        REFUSALS[status],
+        account,
+    )

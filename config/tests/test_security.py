@@ -118,3 +118,34 @@ def test_public_pages_for_anonymous_visitors_stay_cacheable(client):
     response = client.get("/de/")
 
     assert "no-store" not in response.get("Cache-Control", "")
+
+
+def test_refused_access_is_logged_with_the_account_number_only(client, owner, caplog):
+    client.force_login(owner)
+
+    with caplog.at_level("WARNING", logger="integrationsnetz.security"):
+        response = client.get("/de/verwaltung/austausch/export.zip?email=someone@example.org")
+
+    assert response.status_code == 403
+    lines = [r.getMessage() for r in caplog.records if r.name == "integrationsnetz.security"]
+    assert lines == [
+        f"GET /de/verwaltung/austausch/export.zip refused with 403 (forbidden), user {owner.pk}"
+    ]
+    assert owner.email not in lines[0]
+    assert "someone@example.org" not in lines[0]
+
+
+def test_refused_method_of_an_anonymous_visitor_is_logged(client, caplog):
+    with caplog.at_level("WARNING", logger="integrationsnetz.security"):
+        client.generic("TRACE", "/de/")
+
+    lines = [r.getMessage() for r in caplog.records if r.name == "integrationsnetz.security"]
+    assert lines == ["TRACE /de/ refused with 405 (method not allowed), anonymous"]
+
+
+def test_spreadsheet_imports_are_parsed_with_defusedxml():
+    """openpyxl reads XLSX files through defusedxml only when it is installed
+    (a runtime requirement): no external entities, no entity expansion bombs."""
+    from openpyxl.xml import DEFUSEDXML
+
+    assert DEFUSEDXML is True

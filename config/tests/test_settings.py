@@ -141,6 +141,7 @@ def test_env_bool_and_list(monkeypatch):
 def test_trusted_proxy_count_from_the_environment():
     result = manage(
         "shell",
+        "--no-imports",
         "-c",
         "from django.conf import settings; print(settings.ALLAUTH_TRUSTED_PROXY_COUNT)",
         env={**PRODUCTION_ENV, "TRUSTED_PROXY_COUNT": "1"},
@@ -148,3 +149,19 @@ def test_trusted_proxy_count_from_the_environment():
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "1"
+
+
+@pytest.mark.slow
+def test_production_cookies_are_bound_to_the_host_over_https():
+    result = manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.conf import settings as s; "
+        "print(s.SESSION_COOKIE_NAME, s.CSRF_COOKIE_NAME, s.SESSION_COOKIE_SECURE, "
+        "s.SESSION_COOKIE_DOMAIN, s.SESSION_COOKIE_PATH)",
+        env=PRODUCTION_ENV,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["__Host-sessionid", "__Host-csrftoken", "True", "None", "/"]
