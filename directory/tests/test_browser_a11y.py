@@ -80,6 +80,27 @@ def test_filters_update_results_without_a_full_reload(browser, live_server):
     page.close()
 
 
+def test_search_history_stays_out_of_the_browsers_storage(browser, live_server):
+    """htmx keeps no page snapshots in the browser's storage (a shared computer
+    would keep a logged-in page there, ASVS 14.3.1); Back still shows the
+    earlier results, asked from the server."""
+    demo_load()
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{live_server.url}/de/suche/?q=Beratung", wait_until="networkidle")
+    before = page.locator("#result-count").inner_text()
+    page.locator("#id_access").check()
+    page.wait_for_url("**access=on**", wait_until="networkidle")
+
+    stored = page.evaluate("() => [...Object.keys(sessionStorage), ...Object.keys(localStorage)]")
+    assert "htmx-history-cache" not in stored
+
+    page.go_back(wait_until="networkidle")
+    assert "access=on" not in page.url
+    assert page.locator("#result-count").inner_text() == before
+    context.close()
+
+
 @pytest.mark.parametrize(
     ("language", "how", "expected_organisation"),
     [
