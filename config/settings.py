@@ -136,8 +136,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "accounts.passwords.SiteWordsValidator"},
 ]
+# No composition rules (ASVS 6.2.5): a long password of digits only is fine
+# unless it is a common one. Words a guesser tries first for this site:
+PASSWORD_SITE_WORDS = env_list(
+    "PASSWORD_SITE_WORDS", ["integrationsnetz", "neubrandenburg", "netzwerkmigration"]
+)
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "directory:home"
 
