@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Q, QuerySet, TextField
 from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
@@ -90,13 +91,35 @@ def audit_export(person: Person) -> list[dict[str, Any]]:
     return found
 
 
+def _personal_names(change: Change, names: tuple[str, ...] | None) -> set[str]:
+    """The recorded fields of ``change`` to blank: ``names``, or for a deleted
+    object every text field (relations, choices, numbers and flags stay, so
+    history pages can still resolve and read them)."""
+    model = change.content_type.model_class()
+    if names is not None:
+        return set(names)
+    if model is None:  # a model removed since: all its text
+        return set(change.fields)
+    wanted = set()
+    for name in change.fields:
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        if not field.is_relation and not field.choices:
+            wanted.add(name)
+    return wanted
+
+
 def _blank(change: Change, names: tuple[str, ...] | None) -> None:
-    """Replace the values of ``names`` (all, with ``None``) in one change by the marker."""
+    """Replace the text values of ``names`` (``None``: the whole object) in one
+    change by the marker."""
     if names is None:
         change.label = ERASED
+    wanted = _personal_names(change, names)
     change.fields = {
-        name: [None if value is None else ERASED for value in pair]
-        if names is None or name in names
+        name: [ERASED if isinstance(value, str) and value else value for value in pair]
+        if name in wanted
         else pair
         for name, pair in change.fields.items()
     }
@@ -113,7 +136,8 @@ def audit_erase(person: Person, cs: audit.Recorder) -> int:
     """
     touched: dict[int, Change] = {}
     for content_type, object_id, names in cs.forgotten:
-        for change in Change.objects.filter(content_type=content_type, object_id=object_id):
+        older = Change.objects.filter(content_type=content_type, object_id=object_id)
+        for change in older.select_related("content_type"):
             _blank(change, names)
             touched[change.pk] = change
     for change in _mentioning(person):

@@ -11,8 +11,8 @@ OTHER = "otto.other@example.org"
 OTHER_NAME = "Otto Other"
 
 
-def privacy_url() -> str:
-    with translation.override("en"):
+def privacy_url(language: str = "en") -> str:
+    with translation.override(language):
         return reverse("network:privacy")
 
 
