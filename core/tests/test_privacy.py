@@ -1,11 +1,14 @@
 """The registry of personal data holders and the coordinator's privacy page (issue 14 item 5)."""
 
+import json
 from pathlib import Path
 
 import pytest
 from django.apps import apps
 from django.conf import settings
+from django.core.management import CommandError, call_command
 from django.db import models
+from django.utils import translation
 
 from accounts.tests.factories import UserFactory
 from core.models import ChangeSet, OutgoingMail
@@ -164,3 +167,27 @@ def test_the_error_is_translated(client, coordinator):
 
     assert response.status_code == 400
     assert "Bitte gültige E-Mail-Adresse eingeben." in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_command_exports_and_erases(capsys):
+    HelpOfferFactory(email=PERSON)
+    HelpOfferFactory(email=OTHER)
+
+    call_command("personal_data", "export", PERSON)
+    exported = json.loads(capsys.readouterr().out)
+    assert len(exported["holders"]["network.help_offers"]["records"]) == 1
+
+    with translation.override("en"):
+        call_command("personal_data", "erase", PERSON, "--name", PERSON_NAME)
+    assert "Help offers: 1" in capsys.readouterr().out
+    assert list(HelpOffer.objects.values_list("email", flat=True)) == [OTHER]
+
+
+@pytest.mark.django_db
+def test_the_command_refuses_a_bad_address():
+    HelpOfferFactory(email=PERSON)
+
+    with translation.override("en"), pytest.raises(CommandError, match="Not an e-mail address"):
+        call_command("personal_data", "erase", "no address")
+    assert HelpOffer.objects.count() == 1
