@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from django.db import transaction
@@ -43,20 +44,20 @@ class Person:
     email: str
     name: str = ""
 
-    def name_pattern(self) -> re.Pattern[str] | None:
-        """The name as a whole word or words, any case (``None``: no name given)."""
-        if not self.name:
-            return None
-        return re.compile(rf"(?<!\w){re.escape(self.name)}(?!\w)", re.IGNORECASE)
-
-    def email_pattern(self) -> re.Pattern[str]:
-        return re.compile(re.escape(self.email), re.IGNORECASE)
+    @cached_property
+    def _patterns(self) -> list[re.Pattern[str]]:
+        """The address anywhere; the name as whole words only; both in any case."""
+        patterns = [re.compile(re.escape(self.email), re.IGNORECASE)]
+        if self.name:
+            name = rf"(?<!\w){re.escape(self.name)}(?!\w)"
+            patterns.append(re.compile(name, re.IGNORECASE))
+        return patterns
 
     def scrub(self, text: str) -> str:
         """``text`` with the address and the name replaced by ``ERASED``."""
-        text = self.email_pattern().sub(ERASED, text)
-        pattern = self.name_pattern()
-        return pattern.sub(ERASED, text) if pattern else text
+        for pattern in self._patterns:
+            text = pattern.sub(ERASED, text)
+        return text
 
     def mentioned_in(self, text: str) -> bool:
         return self.scrub(text) != text
@@ -83,7 +84,7 @@ class Holder:
     erase: Erase | None = None
     kept: str | Promise = ""
     order: int = 50
-    note: str | Promise = field(default="")
+    note: str | Promise = ""
 
     def __post_init__(self) -> None:
         if (self.erase is None) == (not self.kept):

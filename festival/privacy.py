@@ -97,8 +97,19 @@ def events_erase(person: Person, cs: audit.Recorder) -> int:
                 setattr(event, name, value)
             event.save(update_fields=[*fields, "updated_at"])
             cs.erased(event, fields)
+            _scrub_comments(event, person)
         count += 1
     return count
+
+
+def _scrub_comments(event: Event, person: Person) -> None:
+    """The thread of an event that stays keeps its messages, without the
+    person's address or name."""
+    for comment in event.comments.all():
+        body = person.scrub(comment.body)
+        if body != comment.body:
+            comment.body = body
+            comment.save(update_fields=["body"])
 
 
 def register_holders() -> None:
@@ -112,13 +123,14 @@ def register_holders() -> None:
                 "festival.Event.contact_name",
                 "festival.Event.contact_phone",
                 "festival.Event.partner_name",
+                "festival.EventComment.body",
             ),
             export=events_export,
             erase=events_erase,
             note=_(
                 "A partner's submission that is not in the programme is deleted; in accepted "
                 "and published events and in members' events, the person's name, address and "
-                "phone are replaced by a marker."
+                "phone are replaced by a marker, also in the comments."
             ),
             order=30,
         )

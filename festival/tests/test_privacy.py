@@ -94,6 +94,21 @@ def test_erase_deletes_open_partner_submissions_and_anonymises_the_programme(
     assert "Festival events: 3" in " ".join(response.content.decode().split())
 
 
+def test_erase_scrubs_the_person_from_the_thread_of_an_event_that_stays(
+    client, coordinator, events
+):
+    EventComment.objects.create(event=events["member"], body=f"Bitte {PERSON_NAME} fragen.")
+    EventComment.objects.create(event=events["other"], body=f"Bitte {PERSON_NAME} fragen.")
+
+    erase_page(client, coordinator, name=PERSON_NAME)
+
+    bodies = dict(EventComment.objects.values_list("event_id", "body"))
+    assert bodies == {
+        events["member"].pk: f"Bitte {ERASED} fragen.",
+        events["other"].pk: f"Bitte {PERSON_NAME} fragen.",  # not the person's event
+    }
+
+
 def test_erase_by_address_keeps_a_partner_name_that_was_not_given(client, coordinator, events):
     erase_page(client, coordinator)
 
