@@ -8,6 +8,9 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self) -> None:
+        from core.privacy_holders import register_holders
+
+        register_holders()  # what the app holds about a person (core.privacy)
         # Every app keeps its background tasks in ``<app>/tasks.py``; importing
         # them here registers the periodic ones (``core.periodic``) in every
         # process, so the worker and the tests see the same tasks.

@@ -37,6 +37,9 @@ from core.models import Change, ChangeSet
 
 Values = dict[str, Any]
 
+# What replaces a value erased for privacy (``core.privacy``): the shape stays readable.
+ERASED = "[erased]"
+
 _current: ContextVar[Recorder | None] = ContextVar("audit_change_set", default=None)
 
 
@@ -107,12 +110,22 @@ class Recorder:
         self.keep = keep
         self.reasons: list[str] = []
         self.changes: list[Change] = []
+        # Objects whose personal values were erased in this call: (type, id,
+        # field names or None for all); ``core.privacy`` blanks their history.
+        self.forgotten: list[tuple[ContentType, str, tuple[str, ...] | None]] = []
 
     def add_reasons(self, reason: str | Iterable[str] | None) -> None:
         codes = [reason] if isinstance(reason, str) else list(reason or [])
         self.reasons += [code for code in codes if code and code not in self.reasons]
 
-    def _add(self, obj, operation: str, fields: Values, root: models.Model | None) -> None:
+    def _add(
+        self,
+        obj,
+        operation: str,
+        fields: Values,
+        root: models.Model | None,
+        label: str | None = None,
+    ) -> None:
         content_type, object_id = _key(obj)
         root_type, root_id = _key(root) if root is not None else (content_type, object_id)
         self.changes.append(
@@ -120,7 +133,7 @@ class Recorder:
                 change_set_id=self.id,
                 content_type=content_type,
                 object_id=object_id,
-                label=str(obj)[:250],
+                label=(str(obj) if label is None else label)[:250],
                 operation=operation,
                 fields=fields,
                 root_type=root_type,
@@ -151,6 +164,27 @@ class Recorder:
         """``obj`` is about to be deleted (call before ``delete()``)."""
         values = _filled(snapshot(obj))
         self._add(obj, Change.Operation.DELETED, {n: [v, None] for n, v in values.items()}, root)
+
+    def erased(
+        self,
+        obj: models.Model,
+        names: Iterable[str] | None = None,
+        *,
+        root: models.Model | None = None,
+    ) -> None:
+        """Personal data of ``obj`` is erased (GDPR): the fields ``names`` are
+        anonymised, or with ``None`` the whole object is about to be deleted.
+        Records which object and fields, never a value nor ``str(obj)``; the
+        privacy erasure then blanks those values in ``obj``'s older changes."""
+        label = str(obj._meta.verbose_name)
+        if names is None:
+            self._add(obj, Change.Operation.DELETED, {}, root, label=label)
+        else:
+            names = tuple(names)
+            marked = {name: [ERASED, _json(getattr(obj, name))] for name in names}
+            self._add(obj, Change.Operation.CHANGED, marked, root, label=label)
+        content_type, object_id = _key(obj)
+        self.forgotten.append((content_type, object_id, None if names is None else tuple(names)))
 
     def _store(self) -> None:
         if not self.changes and not self.keep:

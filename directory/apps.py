@@ -9,6 +9,9 @@ class DirectoryConfig(AppConfig):
     verbose_name = _("Directory")
 
     def ready(self) -> None:
+        from directory.privacy import register_holders
+
+        register_holders()  # what the app holds about a person (core.privacy)
         from directory import signals
 
         signals.connect(self)

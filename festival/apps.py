@@ -9,4 +9,7 @@ class FestivalConfig(AppConfig):
     verbose_name = _("Intercultural Week")
 
     def ready(self) -> None:
+        from festival.privacy import register_holders
+
+        register_holders()  # what the app holds about a person (core.privacy)
         register("festival.demo", order=30)

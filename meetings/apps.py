@@ -9,4 +9,7 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Meetings")
 
     def ready(self) -> None:
+        from meetings.privacy import register_holders
+
+        register_holders()  # what the app holds about a person (core.privacy)
         register("meetings.demo", order=20)

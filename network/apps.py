@@ -9,4 +9,7 @@ class NetworkConfig(AppConfig):
     verbose_name = _("Joining and helping")
 
     def ready(self) -> None:
+        from network.privacy import register_holders
+
+        register_holders()  # what the app holds about a person (core.privacy)
         register("network.demo", order=40)

@@ -243,8 +243,21 @@ class RouteForm(forms.Form):
     )
 
 
-class EmailForm(forms.Form):
+class PrivacyRequestForm(forms.Form):
+    """Whom a privacy request is about: an address and, optionally, a name."""
+
     email = forms.EmailField(label=_("E-mail address"), max_length=254)
+    name = forms.CharField(
+        label=_("Name (optional)"),
+        help_text=_(
+            "Meeting guests and festival partners are recorded by name only: give the "
+            "person's full name to find them and mentions in the history too."
+        ),
+        required=False,
+        min_length=3,
+        max_length=200,
+        validators=[one_line],
+    )
 
 
 class VolunteerNeedForm(forms.ModelForm):

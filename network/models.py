@@ -1,7 +1,8 @@
 """Join requests, help offers, volunteer needs and where help offers were routed.
 
 Personal data lives only in ``JoinRequest`` and ``HelpOffer`` (name, e-mail,
-phone, message); ``network.privacy`` exports, erases and expires it. The audit
+phone, message); ``network.privacy`` registers it for export and erasure
+(``core.privacy``) and expires it. The audit
 (``core.audit``) never records those fields (``audit_exclude``), so erasing a
 submission leaves nothing personal in the change sets.
 """

@@ -1,28 +1,34 @@
-"""Personal data: export and erasure per e-mail address (GDPR Art. 15/17), and retention.
+"""Personal data of the network: its holders for export and erasure, and retention.
 
 Personal data of the network app lives in ``JoinRequest`` and ``HelpOffer``;
-mails to the person wait or were sent from the outbox (``core.models.OutgoingMail``),
-which is searched and cleared here by address only.
+both are registered as holders in ``core.privacy`` (which also covers the
+outbox and the audit log). ``retention_apply`` deletes them after the
+retention period.
 """
 
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
-from accounts.models import User
 from core import audit
-from core.models import OutgoingMail
+from core.privacy import Holder, Person, register
 from network.enums import JoinStatus
 from network.models import HelpOffer, JoinRequest
 
 
-def _outbox_for(email: str):
-    """Every outbox mail to ``email`` (the only question we ask of core)."""
-    return OutgoingMail.objects.filter(to__iexact=email)
+def _join_requests(person: Person) -> QuerySet[JoinRequest]:
+    return JoinRequest.objects.filter(email__iexact=person.email)
+
+
+def _help_offers(person: Person) -> QuerySet[HelpOffer]:
+    return HelpOffer.objects.filter(email__iexact=person.email)
 
 
 def _submission(item, extra: dict) -> dict:
@@ -41,83 +47,90 @@ def _submission(item, extra: dict) -> dict:
     }
 
 
-def personal_data_export(*, email: str, by: User | None = None) -> dict:
-    """Everything stored about ``email`` (GDPR Art. 15), as JSON-ready data.
-    Who exported is recorded as a change set (without the address)."""
-    with audit.change_set(by=by, action="network.privacy.export", keep=True):
-        return _export(email)
-
-
-def _export(email: str) -> dict:
-    join_requests = JoinRequest.objects.filter(email__iexact=email).prefetch_related("topics")
-    help_offers = HelpOffer.objects.filter(email__iexact=email).prefetch_related(
-        "topics", "routings__organisation"
-    )
-    return {
-        "email": email,
-        "exported_at": timezone.now().isoformat(),
-        "join_requests": [
-            _submission(
-                item,
-                {
-                    "kind": item.kind,
-                    "organisation_name": item.organisation_name,
-                    "activity": item.activity,
-                    "status": item.status,
-                    "decline_reason": item.decline_reason,
-                },
-            )
-            for item in join_requests.select_related("district")
-        ],
-        "help_offers": [
-            _submission(
-                item,
-                {
-                    "languages": item.languages,
-                    "time_available": item.time_available,
-                    "status": item.status,
-                    "routed_to": [
-                        {"organisation": routing.organisation.name, "answer": routing.status}
-                        for routing in item.routings.all()
-                    ],
-                },
-            )
-            for item in help_offers.select_related("district")
-        ],
-        "emails": [
+def join_requests_export(person: Person) -> list[dict[str, Any]]:
+    return [
+        _submission(
+            item,
             {
-                "queued": mail.created_at.isoformat(),
-                "subject": mail.subject,
-                "body": mail.body,
-                "status": mail.status,
-            }
-            for mail in _outbox_for(email).order_by("created_at")
-        ],
-    }
+                "kind": item.kind,
+                "organisation_name": item.organisation_name,
+                "activity": item.activity,
+                "status": item.status,
+                "decline_reason": item.decline_reason,
+            },
+        )
+        for item in _join_requests(person).select_related("district").prefetch_related("topics")
+    ]
 
 
-@transaction.atomic
-def personal_data_erase(*, email: str, by: User | None = None) -> dict[str, int]:
-    """Delete everything stored about ``email`` (GDPR Art. 17); returns the counts.
+def help_offers_export(person: Person) -> list[dict[str, Any]]:
+    offers = _help_offers(person).select_related("district")
+    return [
+        _submission(
+            item,
+            {
+                "languages": item.languages,
+                "time_available": item.time_available,
+                "status": item.status,
+                "routed_to": [
+                    {"organisation": routing.organisation.name, "answer": routing.status}
+                    for routing in item.routings.all()
+                ],
+            },
+        )
+        for item in offers.prefetch_related("topics", "routings__organisation")
+    ]
 
-    Steps: delete the join requests (an accepted member's organisation and
-    login stay: they are the member's, not this request's), the help offers
-    with their routings, and every outbox mail to the address; the change
-    set records which submissions went, without their personal fields.
-    """
-    with audit.change_set(by=by, action="network.privacy.erase", keep=True):
-        return {
-            "join_requests": _delete(JoinRequest.objects.filter(email__iexact=email)),
-            "help_offers": _delete(HelpOffer.objects.filter(email__iexact=email)),
-            "emails": _delete(_outbox_for(email), record=False),
-        }
+
+def _erase(queryset: QuerySet, cs: audit.Recorder) -> int:
+    """Delete the person's submissions (routings go with a help offer); the
+    change set records which, without values."""
+    rows = list(queryset)
+    for row in rows:
+        cs.erased(row)
+    _total, per_model = queryset.delete()
+    return per_model.get(queryset.model._meta.label, 0)
 
 
-def _delete(queryset, *, record: bool = True) -> int:
+def join_requests_erase(person: Person, cs: audit.Recorder) -> int:
+    """An accepted member's organisation and login stay: they are the
+    member's, not this request's."""
+    return _erase(_join_requests(person), cs)
+
+
+def help_offers_erase(person: Person, cs: audit.Recorder) -> int:
+    return _erase(_help_offers(person), cs)
+
+
+def register_holders() -> None:
+    """Called by ``NetworkConfig.ready()``."""
+    register(
+        Holder(
+            key="network.join_requests",
+            label=_("Join requests"),
+            covers=("network.JoinRequest.email", "network.JoinRequest.name"),
+            export=join_requests_export,
+            erase=join_requests_erase,
+            order=10,
+        )
+    )
+    register(
+        Holder(
+            key="network.help_offers",
+            label=_("Help offers"),
+            covers=("network.HelpOffer.email", "network.HelpOffer.name"),
+            export=help_offers_export,
+            erase=help_offers_erase,
+            order=11,
+        )
+    )
+
+
+def _delete(queryset: QuerySet) -> int:
     """Delete and count the rows of the queryset's own model (not the related
-    rows); each deleted row goes into the open change set when ``record``."""
+    rows); each deleted row goes into the open change set."""
     change_set = audit.current()
-    if record and change_set is not None:
+    if change_set is not None:
         for row in queryset:
             change_set.deleted(row)
     _total, per_model = queryset.delete()

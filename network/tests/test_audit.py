@@ -7,11 +7,12 @@ import pytest
 from django.urls import reverse
 
 from core.models import Change, ChangeSet
+from core.privacy import personal_data_erase, personal_data_export
 from directory.tests.factories import TopicFactory
 from network.enums import HelpStatus, JoinStatus, RoutingStatus
 from network.forms import VolunteerNeedForm
 from network.models import Routing
-from network.privacy import personal_data_erase, personal_data_export, retention_apply
+from network.privacy import retention_apply
 from network.routing import help_offer_route_by_hand, routing_answer
 from network.services import (
     help_offer_submit,
@@ -182,10 +183,10 @@ def test_privacy_export_and_erase_record_who_but_not_the_address(coordinator):
     exported, erased = ChangeSet.objects.order_by("created_at")
     assert (exported.actor, exported.action, exported.changes.count()) == (
         coordinator,
-        "network.privacy.export",
+        "core.privacy.export",
         0,
     )
-    assert (erased.actor, erased.action) == (coordinator, "network.privacy.erase")
+    assert (erased.actor, erased.action) == (coordinator, "core.privacy.erase")
     assert [(c.operation, c.object_id) for c in erased.changes.all()] == [
         ("deleted", str(offer.pk))
     ]

@@ -11,11 +11,12 @@ from django.utils import timezone, translation
 
 from core.models import OutgoingMail
 from core.periodic import PERIODIC
+from core.privacy import personal_data_erase, personal_data_export
 from core.tests.worker import run_worker
 from directory.tests.factories import TopicFactory
 from network.enums import JoinStatus
 from network.models import HelpOffer, JoinRequest, Routing
-from network.privacy import personal_data_erase, personal_data_export, retention_apply
+from network.privacy import retention_apply
 from network.services import help_offer_submit, join_request_decline, join_request_submit
 from network.tests.factories import (
     HelpOfferFactory,
@@ -94,9 +95,10 @@ def test_export_holds_everything_about_the_address(django_capture_on_commit_call
 
     data = personal_data_export(email=PERSON)
 
-    assert [item["activity"] for item in data["join_requests"]] == ["Sport"]
-    assert [item["topics"] for item in data["help_offers"]] == [["sport"]]
-    assert len(data["emails"]) == 2
+    holders = data["holders"]
+    assert [item["activity"] for item in holders["network.join_requests"]["records"]] == ["Sport"]
+    assert [item["topics"] for item in holders["network.help_offers"]["records"]] == [["sport"]]
+    assert len(holders["core.outbox"]["records"]) == 2
     json.dumps(data)  # JSON-ready
 
 
@@ -109,12 +111,17 @@ def test_erase_deletes_requests_offers_and_mails_to_the_address():
     other = HelpOfferFactory(email="other@example.org")
     OutgoingMail.objects.create(to="other@example.org", subject="s", body="b", purpose="x")
 
-    assert personal_data_erase(email=PERSON) == {"join_requests": 1, "help_offers": 1, "emails": 1}
+    counts = {key: result.count for key, result in personal_data_erase(email=PERSON).items()}
+    assert (
+        counts["network.join_requests"],
+        counts["network.help_offers"],
+        counts["core.outbox"],
+    ) == (1, 1, 1)
 
     assert list(HelpOffer.objects.all()) == [other]
     assert JoinRequest.objects.count() == 0
     assert list(OutgoingMail.objects.values_list("to", flat=True)) == ["other@example.org"]
-    assert personal_data_export(email=PERSON)["join_requests"] == []
+    assert personal_data_export(email=PERSON)["holders"]["network.join_requests"]["records"] == []
 
 
 def test_coordinator_exports_and_erases_through_the_page(client, coordinator):
@@ -124,14 +131,20 @@ def test_coordinator_exports_and_erases_through_the_page(client, coordinator):
     export = client.post(url("privacy"), {"email": PERSON, "action": "export"})
     assert export.status_code == 200
     assert export["Content-Type"] == "application/json"
-    assert json.loads(export.content)["help_offers"][0]["name"] == "Pia"
+    offers = json.loads(export.content)["holders"]["network.help_offers"]["records"]
+    assert offers[0]["name"] == "Pia"
 
     bad = client.post(url("privacy"), {"email": "no address", "action": "erase"})
     assert bad.status_code == 400
     assert HelpOffer.objects.count() == 1
 
-    erased = client.post(url("privacy"), {"email": PERSON, "action": "erase"}, follow=True)
-    assert "Deleted – join requests: 0, help offers: 1, e-mails: 0." in erased.content.decode()
+    erased = client.post(
+        url("privacy"), {"email": PERSON, "action": "erase"}, HTTP_ACCEPT_LANGUAGE="en"
+    )
+    text = " ".join(erased.content.decode().split())
+    assert "Join requests: 0" in text
+    assert "Help offers: 1" in text
+    assert "E-mails to the address: 0" in text
     assert HelpOffer.objects.count() == 0
 
 

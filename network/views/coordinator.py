@@ -12,13 +12,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.permissions import coordinator_required
+from core.privacy import personal_data_erase, personal_data_export
 from directory.selectors import unlisted_members
 from directory.services import member_organisation_publish, member_profile_is_complete
 from network import selectors
 from network.enums import HelpStatus, JoinStatus
-from network.forms import AcceptForm, DeclineForm, EmailForm, RouteForm
+from network.forms import AcceptForm, DeclineForm, PrivacyRequestForm, RouteForm
 from network.models import HelpOffer, JoinRequest
-from network.privacy import personal_data_erase, personal_data_export
 from network.routing import help_offer_matches, help_offer_route_by_hand
 from network.services import (
     join_request_accept,
@@ -169,26 +169,19 @@ def publish(request: HttpRequest, organisation_id: UUID) -> HttpResponse:
 
 @coordinator_required
 def privacy(request: HttpRequest) -> HttpResponse:
-    """Export (Art. 15) or erase (Art. 17) everything about one e-mail address."""
-    form = EmailForm(request.POST or None)
+    """Export (Art. 15) or erase (Art. 17) everything about one person, in every app."""
+    form = PrivacyRequestForm(request.POST or None)
+    template = "network/manage/privacy.html"
     if request.method != "POST":
-        return render(request, "network/manage/privacy.html", {"form": form})
+        return render(request, template, {"form": form})
     if not form.is_valid():
-        return render(request, "network/manage/privacy.html", {"form": form}, status=400)
-    email = form.cleaned_data["email"]
+        return render(request, template, {"form": form}, status=400)
+    person = {"email": form.cleaned_data["email"], "name": form.cleaned_data["name"]}
     if request.POST.get("action") == "erase":
-        counts = personal_data_erase(email=email, by=request.user)
-        messages.success(
-            request,
-            _("Deleted – join requests: %(join)d, help offers: %(help)d, e-mails: %(mails)d.")
-            % {
-                "join": counts["join_requests"],
-                "help": counts["help_offers"],
-                "mails": counts["emails"],
-            },
-        )
-        return redirect("network:privacy")
-    data = personal_data_export(email=email, by=request.user)
+        results = personal_data_erase(**person, by=request.user)
+        form = PrivacyRequestForm()
+        return render(request, template, {"form": form, "results": results.values()})
+    data = personal_data_export(**person, by=request.user)
     response = HttpResponse(
         json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json"
     )

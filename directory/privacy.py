@@ -1,0 +1,87 @@
+"""Personal data of the directory: the contact persons of organisations.
+
+An organisation's own address (``Organisation.email``) is a functional
+address of the organisation, not a person's: it is exported and kept.
+Registered in ``core.privacy`` by ``DirectoryConfig.ready()``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from core import audit
+from core.privacy import Holder, Person, register
+from directory.models import Contact, Organisation
+
+
+def _contacts(person: Person) -> QuerySet[Contact]:
+    """By address; by name only a contact without an address (a namesake
+    with another address is another person)."""
+    condition = Q(email__iexact=person.email)
+    if person.name:
+        condition |= Q(email="", name__iexact=person.name)
+    return Contact.objects.filter(condition)
+
+
+def contacts_export(person: Person) -> list[dict[str, Any]]:
+    contacts = _contacts(person).select_related("organisation")
+    return [
+        {
+            "organisation": contact.organisation.name,
+            "name": contact.name,
+            "role": contact.role,
+            "email": contact.email,
+            "phone": str(contact.phone) if contact.phone else "",
+            "public": contact.public,
+            "network_role": contact.network_role,
+        }
+        for contact in contacts.order_by("organisation__name", "position")
+    ]
+
+
+def contacts_erase(person: Person, cs: audit.Recorder) -> int:
+    """Delete the contact persons (a statement by them loses its author)."""
+    count = 0
+    for contact in _contacts(person).select_related("organisation"):
+        cs.erased(contact)
+        contact.delete()
+        count += 1
+    return count
+
+
+def organisations_export(person: Person) -> list[dict[str, Any]]:
+    organisations = Organisation.objects.filter(email__iexact=person.email).order_by("name")
+    return [{"organisation": item.name, "email": item.email} for item in organisations]
+
+
+def register_holders() -> None:
+    register(
+        Holder(
+            key="directory.contacts",
+            label=_("Contact persons of organisations"),
+            covers=(
+                "directory.Contact.email",
+                "directory.Contact.name",
+                "directory.Contact.phone",
+            ),
+            export=contacts_export,
+            erase=contacts_erase,
+            order=20,
+        )
+    )
+    register(
+        Holder(
+            key="directory.organisations",
+            label=_("Addresses of organisations"),
+            covers=("directory.Organisation.email",),
+            export=organisations_export,
+            kept=_(
+                "An organisation's address belongs to the organisation, not to a person: it "
+                "stays. Its editors change it in the directory."
+            ),
+            order=21,
+        )
+    )
