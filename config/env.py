@@ -100,8 +100,8 @@ def env_fernet_keys(name: str, default: str | None = None) -> list[str]:
             raw = b""
         if len(raw) != 32:
             raise ImproperlyConfigured(
-                f"{name} must hold keys made by `manage.py mfa_keys generate` "
-                "(32 bytes in URL-safe base64), separated by commas."
+                f"{name} must hold Fernet keys (32 bytes in URL-safe base64, see README "
+                "'Two-factor secrets'), separated by commas."
             )
     return keys
 

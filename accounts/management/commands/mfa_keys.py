@@ -29,7 +29,8 @@ class Command(BaseCommand):
             self.stdout.write(key_generate())
             return
         counts = mfa_secrets_update(mode=action)
-        self.stdout.write(f"Authenticators (TOTP and recovery codes) before '{action}':")
+        when = "" if action == "status" else f" before '{action}'"
+        self.stdout.write(f"Authenticators (TOTP and recovery codes){when}:")
         for state, label in LABELS.items():
             self.stdout.write(f"  {label}: {counts[state.value]}")
         if action != "status":
