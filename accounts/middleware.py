@@ -6,6 +6,7 @@ from django.shortcuts import redirect
 from django.utils.translation import get_language_from_path
 from django.utils.translation import gettext as _
 
+from accounts.mfa import MFAKeyError, key_error_response
 from accounts.permissions import has_totp, requires_mfa
 from accounts.services import user_language_remember
 
@@ -27,7 +28,11 @@ MFA_SETUP_URL_NAMES = frozenset(
 
 
 class CoordinatorMFAMiddleware:
-    """Sends coordinators who have not set up TOTP to the set-up page first."""
+    """Sends coordinators who have not set up TOTP to the set-up page first.
+
+    Also answers 503 with a clear page, never 500, where the stored TOTP
+    secrets cannot be decrypted (``accounts.mfa.MFAKeyError``).
+    """
 
     def __init__(self, get_response) -> None:
         self.get_response = get_response
@@ -52,6 +57,13 @@ class CoordinatorMFAMiddleware:
             ),
         )
         return redirect("mfa_activate_totp")
+
+    def process_exception(self, request: HttpRequest, exception: Exception):
+        # Stored TOTP secrets that no key in MFA_KEY opens (a wrong key): the
+        # person reads a clear page, the operator's log says why (accounts.mfa).
+        if isinstance(exception, MFAKeyError):
+            return key_error_response(request)
+        return None
 
 
 class UserLanguageMiddleware:

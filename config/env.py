@@ -7,6 +7,7 @@ stderr. Values themselves never appear in messages (they may be secrets).
 
 from __future__ import annotations
 
+import base64
 import os
 from pathlib import Path
 from typing import Any
@@ -79,6 +80,30 @@ def env_secret(name: str, default: str | None = None) -> str:
             raise ImproperlyConfigured(f"{name}_FILE names an empty file.")
         return value
     return env_str(name, default)
+
+
+def env_fernet_keys(name: str, default: str | None = None) -> list[str]:
+    """Fernet keys from ``NAME`` (or the file named by ``NAME_FILE``), newest first.
+
+    Keys are separated by commas or line breaks. Each must be 32 bytes in
+    URL-safe base64, as ``Fernet.generate_key()`` makes them; checked here
+    without importing ``cryptography`` so that start-up stays light.
+    """
+    keys = [key.strip() for key in env_secret(name, default).replace("\n", ",").split(",")]
+    keys = [key for key in keys if key]
+    if not keys:
+        raise ImproperlyConfigured(f"{name} must be set.")
+    for key in keys:
+        try:
+            raw = base64.urlsafe_b64decode(key.encode("ascii"))
+        except (ValueError, UnicodeEncodeError):
+            raw = b""
+        if len(raw) != 32:
+            raise ImproperlyConfigured(
+                f"{name} must hold Fernet keys (32 bytes in URL-safe base64, see README "
+                "'Two-factor secrets'), separated by commas."
+            )
+    return keys
 
 
 def env_database(name: str, default: str) -> dict[str, Any]:

@@ -17,6 +17,7 @@ from config.env import (
     env_bool,
     env_choice,
     env_database,
+    env_fernet_keys,
     env_int,
     env_list,
     env_secret,
@@ -172,6 +173,22 @@ ACCOUNT_RATE_LIMITS = {
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Integrationsnetz"
+
+# --- MFA: TOTP secrets and recovery-code seeds are stored encrypted ----------
+#
+# allauth stores them in plain text by default; a database dump would give away
+# every second factor. accounts.mfa encrypts them (Fernet) with keys kept outside
+# the database: MFA_KEY (or MFA_KEY_FILE), comma-separated, newest first. The
+# first key encrypts, every key decrypts, so a key can be rotated without
+# downtime (`manage.py mfa_keys rotate`, see README "Production"). Production
+# refuses to start without a key of its own; development uses a fixed key,
+# named as such, that must never protect real accounts.
+MFA_ADAPTER = "accounts.mfa.EncryptingMFAAdapter"
+# The development key is b"integrationsnetz-development-key" in base64.
+MFA_DEVELOPMENT_KEY = "aW50ZWdyYXRpb25zbmV0ei1kZXZlbG9wbWVudC1rZXk="
+MFA_ENCRYPTION_KEYS = env_fernet_keys("MFA_KEY", None if PRODUCTION else MFA_DEVELOPMENT_KEY)
+if PRODUCTION and MFA_DEVELOPMENT_KEY in MFA_ENCRYPTION_KEYS:
+    raise ImproperlyConfigured("MFA_KEY must not contain the development key in production.")
 
 # --- Languages ------------------------------------------------------------
 

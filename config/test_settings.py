@@ -36,3 +36,8 @@ FESTIVAL_IMAGE_MAX_BYTES = 200 * 1024
 # --- public forms (core.spam) ---
 # Forms may be sent at once in tests; the fill-time tests set their own minimum.
 FORM_MIN_FILL_SECONDS = 0
+
+
+# --- accounts: MFA secrets (accounts.mfa) ---
+# A fixed key of the tests' own: b"integrationsnetz-test-only-key!!" in base64.
+MFA_ENCRYPTION_KEYS = ["aW50ZWdyYXRpb25zbmV0ei10ZXN0LW9ubHkta2V5ISE="]

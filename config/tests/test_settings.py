@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from cryptography.fernet import Fernet
 from django.core.exceptions import ImproperlyConfigured
 
 from config.env import env_bool, env_database, env_list, env_secret
@@ -22,12 +23,15 @@ INHERITED_NOT = {
     "SECRET_KEY",
     "DJANGO_ENV",
     "DJANGO_ALLOW_ASYNC_UNSAFE",
+    "MFA_KEY",
+    "MFA_KEY_FILE",
 }
 PRODUCTION_ENV = {
     "DJANGO_ENV": "production",
     "SECRET_KEY": "x7Jk2-production-test-key-that-is-long-enough-9fQ4vR8sLmN3wZ0tY6",
     "ALLOWED_HOSTS": "integration.example.org",
     "DATABASE_URL": "sqlite:////tmp/integrationsnetz-production-check.sqlite3",
+    "MFA_KEY": "cHJvZHVjdGlvbi10ZXN0LWtleS0zMi1ieXRlcy1vayE=",
 }
 
 
@@ -68,6 +72,10 @@ def test_production_settings_pass_deploy_check():
         ({"LANGUAGES": "de,xx"}, "LANGUAGES"),
         ({"LANGUAGES": "en,ar"}, "LANGUAGES"),
         ({"DJANGO_ENV": "staging"}, "DJANGO_ENV"),
+        ({"MFA_KEY": ""}, "MFA_KEY"),
+        ({"MFA_KEY": "not-a-key"}, "MFA_KEY"),
+        ({"MFA_KEY": "aW50ZWdyYXRpb25zbmV0ei1kZXZlbG9wbWVudC1rZXk="}, "MFA_KEY"),
+        ({"MFA_KEY_FILE": "/nonexistent/mfa-key"}, "MFA_KEY_FILE"),
     ],
 )
 def test_production_start_up_stops_with_one_clear_line(change, variable):
@@ -93,6 +101,19 @@ def test_development_database_uses_wal(tmp_path):
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "wal"
+
+
+@pytest.mark.slow
+def test_production_reads_mfa_keys_from_a_file(tmp_path):
+    key_file = tmp_path / "mfa-key"
+    key_file.write_text(PRODUCTION_ENV["MFA_KEY"] + "\n" + Fernet.generate_key().decode() + "\n")
+    env = {**PRODUCTION_ENV, "MFA_KEY": "", "MFA_KEY_FILE": str(key_file)}
+    code = "from django.conf import settings; print(len(settings.MFA_ENCRYPTION_KEYS))"
+
+    result = manage("shell", "-c", code, env=env)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "2"
 
 
 def test_env_database_parses_postgres(monkeypatch):

@@ -55,6 +55,7 @@ def production_site(tmp_path_factory) -> Iterator[Site]:
         **development,
         "DJANGO_ENV": "production",
         "SECRET_KEY": "page-weight-test-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+        "MFA_KEY": "cGFnZS13ZWlnaHQtdGVzdC1rZXktMzItYnl0ZXMhISE=",
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "0",
         "STATIC_ROOT": str(folder / "static"),
