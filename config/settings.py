@@ -437,5 +437,12 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     # Request logs carry URLs with e-mail addresses or names only in query
     # strings we never build; keep Django's request logger at WARNING.
-    "loggers": {"django.request": {"level": "WARNING"}},
+    # WeasyPrint logs each resource core.pdf refuses with its full address at
+    # ERROR and every step at INFO; core.pdf logs a refusal itself (the scheme
+    # only), and a PDF that cannot be made raises.
+    "loggers": {
+        "django.request": {"level": "WARNING"},
+        "weasyprint": {"level": "CRITICAL"},
+        "weasyprint.progress": {"level": "WARNING"},
+    },
 }

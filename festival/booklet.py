@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
 
+from core.pdf import render_pdf
 from festival.models import Edition, Event
 
 
@@ -25,24 +25,10 @@ def booklet_html(*, edition: Edition, events: list[Event]) -> str:
             "days": [(day, list(items)) for day, items in groupby(events, key=lambda e: e.day)],
             "organisers": sorted(organisers.items(), key=lambda item: item[0].casefold()),
             "language": language,
-            "css": _css(),
         },
     )
 
 
-def _css() -> str:
-    path = finders.find("festival/booklet.css")
-    with open(path, encoding="utf-8") as handle:
-        return handle.read()
-
-
 def booklet_pdf(*, edition: Edition, events: list[Event]) -> bytes:
-    """Render the booklet. Fetches no outside resources: everything is inline."""
-    from weasyprint import HTML  # loaded only here: it is large
-
-    html = booklet_html(edition=edition, events=events)
-    return HTML(string=html, url_fetcher=_no_fetch).write_pdf()
-
-
-def _no_fetch(url: str, *args, **kwargs):
-    raise ValueError(f"The booklet loads no outside resources: {url[:40]}")
+    """Render the booklet; its stylesheet is a static file, nothing else is loaded."""
+    return render_pdf(booklet_html(edition=edition, events=events))

@@ -13,6 +13,25 @@ ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 CONTENT_TYPES = {"jpg": "image/jpeg", "png": "image/png", "webp": "image/webp"}
 
 
+def stored_image_type(content: bytes) -> tuple[str, str] | None:
+    """``(content type, extension)`` of a stored image, read from its first
+    bytes (never from its name), or None when it is none of the allowed types.
+
+    Uploads were checked by ``validate_image``; this guards what is served
+    against files stored under another name (before names followed the
+    type, or by hand), so no browser is ever told a stored file is HTML.
+    """
+    if content.startswith(b"\x89PNG\r\n\x1a\n"):
+        extension = "png"
+    elif content.startswith(b"\xff\xd8\xff"):
+        extension = "jpg"
+    elif content[:4] == b"RIFF" and content[8:12] == b"WEBP":
+        extension = "webp"
+    else:
+        return None
+    return CONTENT_TYPES[extension], extension
+
+
 def validate_image(upload) -> str:
     """Return the file extension for ``upload`` or raise ``ValidationError``.
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -31,6 +34,41 @@ ALLOWED_TYPES = {
     "image/gif": "gif",
     "image/webp": "webp",
 }
+# What a file whose stored type is not (or no longer) allowed is offered as.
+UNKNOWN_TYPE = ("application/octet-stream", "bin")
+# Characters some systems treat specially in file names.
+_RESERVED = re.compile(r'[<>:"|?*]')
+_BASE_NAME_LENGTH = 150
+
+
+def offered_name(name: str, content_type: str) -> str:
+    """The file name to store and offer: the uploader's base name, sanitised,
+    with the extension of the detected type instead of the uploader's.
+
+    Steps: drop any folder part (``/`` and ``\\``); drop control and
+    formatting characters (line breaks, right-to-left overrides); replace
+    characters reserved on common systems; cut the uploader's extension and
+    leading dots; shorten; append the extension of ``content_type``.
+    """
+    base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    base = "".join(
+        " " if char in "\r\n\t" else char
+        for char in base
+        if char in "\r\n\t" or not unicodedata.category(char).startswith("C")
+    )
+    base = _RESERVED.sub("_", base)
+    base = " ".join(base.split())
+    stem, dot, _extension = base.rpartition(".")
+    base = (stem if dot and stem.strip(".") else base).lstrip(". ")
+    base = base[:_BASE_NAME_LENGTH].rstrip(". ") or "datei"
+    extension = ALLOWED_TYPES.get(content_type, UNKNOWN_TYPE[1])
+    return f"{base}.{extension}"
+
+
+def offered_type(content_type: str) -> str:
+    """The Content-Type a stored file is served with: its detected type while
+    that is allowed, else plain bytes (never a type a browser would run)."""
+    return content_type if content_type in ALLOWED_TYPES else UNKNOWN_TYPE[0]
 
 
 def detect_type(upload: UploadedFile) -> str:
@@ -55,7 +93,8 @@ def attachment_add(*, item: AgendaItem, upload: UploadedFile, by: User) -> Attac
     Steps: refuse once the meeting's minutes are approved (they are final:
     what follows is an amendment); refuse files over the size limit; detect
     the type by content; store under a random name in the uploads storage;
-    record name, type, size.
+    record the uploader's base name with the detected type's extension,
+    the type and the size.
     """
     if Minutes.objects.filter(meeting_id=item.meeting_id, status=MinutesStatus.APPROVED).exists():
         raise ValidationError(_("These minutes are already approved."))
@@ -65,7 +104,7 @@ def attachment_add(*, item: AgendaItem, upload: UploadedFile, by: User) -> Attac
             _("The file is too large (at most %(size)s).") % {"size": filesizeformat(limit)}
         )
     mime = detect_type(upload)
-    name = (upload.name or "datei").rsplit("/", 1)[-1][:150]
+    name = offered_name(upload.name or "", mime)
     attachment = Attachment(
         item=item, original_name=name, content_type=mime, size=upload.size, uploaded_by=by
     )

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -16,6 +15,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from core import audit
 from core.mail import mail_send, site_link
+from core.pdf import render_pdf
 from directory.models import Organisation
 from meetings import selectors
 from meetings.enums import MinutesStatus
@@ -218,7 +218,5 @@ def minutes_context(meeting: Meeting) -> dict:
 
 def minutes_pdf(meeting: Meeting) -> bytes:
     """The minutes as PDF (WeasyPrint), with the attendance list."""
-    from weasyprint import HTML  # loaded only when a PDF is made
-
     html = render_to_string("meetings/minutes_pdf.html", minutes_context(meeting))
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+    return render_pdf(html)

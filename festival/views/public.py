@@ -19,7 +19,7 @@ from core.spam import RATE_LIMITED, TOO_MANY_REQUESTS, rate_limit_hit
 from festival import selectors, services
 from festival.access import image_event_for
 from festival.forms import PartnerEventForm, ProgrammeFilterForm
-from festival.images import CONTENT_TYPES
+from festival.images import stored_image_type
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -123,11 +123,17 @@ def changes(request: HttpRequest, year: int) -> HttpResponse:
 def image(request: HttpRequest, event_id: UUID) -> HttpResponse:
     """An event's image; public only once the event is published."""
     event = image_event_for(request.user, event_id)
-    extension = event.image.name.rsplit(".", 1)[-1]
     # Images are small (FESTIVAL_IMAGE_MAX_BYTES): read whole, so no file stays open.
     with event.image.open("rb") as handle:
         content = handle.read()
-    response = HttpResponse(content, content_type=CONTENT_TYPES.get(extension))
+    # The type from the bytes, not the stored name: a file that is no allowed
+    # image is not served at all.
+    detected = stored_image_type(content)
+    if detected is None:
+        raise Http404
+    content_type, extension = detected
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'inline; filename="image.{extension}"'
     response["X-Content-Type-Options"] = "nosniff"
     return response
 

@@ -151,8 +151,12 @@ def uploads_storage():
 
 
 def _upload_path(instance: "Attachment", filename: str) -> str:
-    # Never the uploader's file name on disk: only a random name.
-    return f"meetings/{instance.item.meeting_id}/{uuid.uuid4().hex}"
+    # Never the uploader's file name on disk: a random name, with the extension
+    # of the detected type (meetings.attachments.attachment_add passes
+    # ``offered_name``, never the uploader's name).
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+    suffix = f".{extension}" if extension.isalnum() and len(extension) <= 5 else ""
+    return f"meetings/{instance.item.meeting_id}/{uuid.uuid4().hex}{suffix}"
 
 
 class Attachment(models.Model):

@@ -143,11 +143,13 @@ def _attachment_upload(request: HttpRequest, item_id: UUID, guard) -> HttpRespon
 @login_required
 def attachment_download(request: HttpRequest, attachment_id: UUID) -> FileResponse:
     attachment = access.attachment_for(request.user, attachment_id)
+    # Name and type from the detected type, also for files stored before the
+    # name followed it; always a download, never shown inline.
     response = FileResponse(
         attachment.file.open("rb"),
         as_attachment=True,
-        filename=attachment.original_name,
-        content_type=attachment.content_type,
+        filename=attachments.offered_name(attachment.original_name, attachment.content_type),
+        content_type=attachments.offered_type(attachment.content_type),
     )
     response["X-Content-Type-Options"] = "nosniff"
     return response
