@@ -406,6 +406,9 @@ MEETINGS_REMINDER_DAYS_BEFORE = env_int("MEETINGS_REMINDER_DAYS_BEFORE", 3)
 FESTIVAL_IMAGE_MAX_BYTES = env_int("FESTIVAL_IMAGE_MAX_BYTES", 3 * 1024 * 1024)
 # How long a new late-submission link works by default (days).
 FESTIVAL_LINK_DAYS = env_int("FESTIVAL_LINK_DAYS", 14)
+# The public booklet PDF is kept this long per programme state and language (seconds);
+# a changed programme makes a new one at once.
+FESTIVAL_BOOKLET_CACHE_SECONDS = env_int("FESTIVAL_BOOKLET_CACHE_SECONDS", 24 * 3600)
 
 
 # --- Joining and helping (network app) -------------------------------------------

@@ -82,3 +82,32 @@ def test_booklet_download_in_any_language(client, programme, language):
 
 def test_booklet_of_unpublished_edition_is_404(client, venue):
     assert client.get(en("festival:booklet", venue.edition.year)).status_code == 404
+
+
+def test_booklet_is_made_once_per_programme_and_language(client, programme):
+    """Anyone may download the booklet: a repeated download is served from the
+    cache, a changed programme makes a new PDF (ASVS 15.2.2, costly functions)."""
+    from django.core.cache import cache
+
+    from festival import selectors
+    from festival.booklet import booklet_cache_key
+    from festival.models import Event
+
+    url = en("festival:booklet", programme.year)
+    first = client.get(url).content
+    with translation.override("en"):
+        events = list(
+            selectors.programme(
+                edition=programme, filters=selectors.ProgrammeFilters(), language="en"
+            )
+        )
+        key = booklet_cache_key(booklet_html(edition=programme, events=events))
+    assert cache.get(key) == first
+    cache.set(key, b"%PDF-kept")
+
+    assert client.get(url).content == b"%PDF-kept"
+    assert client.get(url.replace("/en/", "/de/")).content.startswith(b"%PDF-1")
+
+    Event.objects.filter(title="Sprachcafé").update(title="Sprachcafé am Markt")
+    changed = client.get(url).content
+    assert changed.startswith(b"%PDF-1")
