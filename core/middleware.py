@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.utils.cache import add_never_cache_headers
 
 # The site reads with GET/HEAD, writes with POST (forms), and answers CORS
@@ -25,7 +26,8 @@ security_log = logging.getLogger("integrationsnetz.security")
 
 
 class SecurityHeadersMiddleware:
-    """Refuse unexpected HTTP methods with 405; send ``Permissions-Policy``;
+    """Refuse unexpected HTTP methods with 405 and plain http to the API with
+    403 (where https is required); send ``Permissions-Policy``;
     forbid caching of every answer to a logged-in person; log refusals.
 
     Member pages, exports, minutes, attachments and the two-factor pages hold
@@ -39,6 +41,8 @@ class SecurityHeadersMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if request.method not in ALLOWED_METHODS:
             response: HttpResponse = HttpResponseNotAllowed(ALLOWED_METHODS)
+        elif _plain_http_to_the_api(request):
+            response = JsonResponse({"detail": "HTTPS required"}, status=403)
         else:
             response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
@@ -48,6 +52,16 @@ class SecurityHeadersMiddleware:
         if response.status_code in REFUSALS:
             _log_refusal(request, response.status_code, user)
         return response
+
+
+def _plain_http_to_the_api(request: HttpRequest) -> bool:
+    """Where the site sends browsers to https, the API refuses plain http
+    instead (the API's path is exempt from the redirect)."""
+    return (
+        settings.SECURE_SSL_REDIRECT
+        and not request.is_secure()
+        and request.path_info.startswith("/api/")
+    )
 
 
 def _log_refusal(request: HttpRequest, status: int, user) -> None:

@@ -149,3 +149,23 @@ def test_spreadsheet_imports_are_parsed_with_defusedxml():
     from openpyxl.xml import DEFUSEDXML
 
     assert DEFUSEDXML is True
+
+
+def test_plain_http_to_the_api_is_refused_not_redirected(settings):
+    """Browsers are sent to https; a program calling the API over plain http
+    gets 403 so that its mistake shows (ASVS 4.1.2)."""
+    from django.test import Client
+
+    settings.SECURE_SSL_REDIRECT = True
+    settings.SECURE_REDIRECT_EXEMPT = [r"^api/"]
+    client = Client()
+
+    page = client.get("/de/")
+    api = client.get("/api/hsds/services")
+    api_over_https = client.get("/api/hsds/services", secure=True)
+
+    assert page.status_code == 301
+    assert page["Location"].startswith("https://")
+    assert api.status_code == 403
+    assert api.json() == {"detail": "HTTPS required"}
+    assert api_over_https.status_code == 200
