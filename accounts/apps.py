@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_in
+
+        from accounts.sessions import login_recorded
+
+        # Session bookkeeping only (when the login began): no data changes.
+        user_logged_in.connect(login_recorded, dispatch_uid="accounts.sessions.login_recorded")

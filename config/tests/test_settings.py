@@ -68,6 +68,8 @@ def test_production_settings_pass_deploy_check():
         ({"LANGUAGES": "de,xx"}, "LANGUAGES"),
         ({"LANGUAGES": "en,ar"}, "LANGUAGES"),
         ({"DJANGO_ENV": "staging"}, "DJANGO_ENV"),
+        ({"SESSION_IDLE_MINUTES_STAFF": "0"}, "SESSION_IDLE_MINUTES_STAFF"),
+        ({"SESSION_MAX_HOURS": "twelve"}, "SESSION_MAX_HOURS"),
     ],
 )
 def test_production_start_up_stops_with_one_clear_line(change, variable):
@@ -79,6 +81,26 @@ def test_production_start_up_stops_with_one_clear_line(change, variable):
     assert lines[0].startswith(f"Configuration error: {variable}")
     assert "Traceback" not in result.stderr
     assert "secret-pw" not in result.stderr
+
+
+@pytest.mark.slow
+def test_session_limits_come_from_the_environment():
+    code = (
+        "from django.conf import settings as s; print(s.SESSION_MAX_HOURS, "
+        "s.SESSION_MAX_HOURS_STAFF, s.SESSION_IDLE_MINUTES, s.SESSION_IDLE_MINUTES_STAFF, "
+        "s.SESSION_COOKIE_AGE)"
+    )
+    env = {
+        "SESSION_MAX_HOURS": "10",
+        "SESSION_MAX_HOURS_STAFF": "6",
+        "SESSION_IDLE_MINUTES": "60",
+        "SESSION_IDLE_MINUTES_STAFF": "15",
+    }
+
+    result = manage("shell", "-c", code, env={**PRODUCTION_ENV, **env})
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "10 6 60 15 36000"
 
 
 @pytest.mark.slow
