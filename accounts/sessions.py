@@ -80,6 +80,9 @@ class SessionStore(db.SessionStore):
     def get_expire_at_browser_close(self) -> bool:
         return STARTED in self
 
+    async def aget_expire_at_browser_close(self) -> bool:
+        return await self.ahas_key(STARTED)
+
 
 def _now() -> int:
     return int(timezone.now().timestamp())
