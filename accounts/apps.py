@@ -7,6 +7,11 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_in
+
         from accounts.privacy import register_holders
+        from accounts.sessions import login_recorded
 
         register_holders()  # what the app holds about a person (core.privacy)
+        # Session bookkeeping only (when the login began): no data changes.
+        user_logged_in.connect(login_recorded, dispatch_uid="accounts.sessions.login_recorded")

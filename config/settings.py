@@ -97,6 +97,8 @@ MIDDLEWARE = [
     "accounts.middleware.CoordinatorMFAMiddleware",
     "accounts.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After the messages, so that it can say why a login has ended.
+    "accounts.sessions.SessionLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -189,6 +191,29 @@ MFA_DEVELOPMENT_KEY = "aW50ZWdyYXRpb25zbmV0ei1kZXZlbG9wbWVudC1rZXk="
 MFA_ENCRYPTION_KEYS = env_fernet_keys("MFA_KEY", None if PRODUCTION else MFA_DEVELOPMENT_KEY)
 if PRODUCTION and MFA_DEVELOPMENT_KEY in MFA_ENCRYPTION_KEYS:
     raise ImproperlyConfigured("MFA_KEY must not contain the development key in production.")
+
+# How long a login lasts (accounts/sessions.py): it ends SESSION_MAX_HOURS after it
+# began and SESSION_IDLE_MINUTES after the last request; coordinators and superusers
+# have the shorter *_STAFF limits. The session row expires with the login; the cookie
+# of a logged-in session ends with the browser.
+SESSION_MAX_HOURS = env_int("SESSION_MAX_HOURS", 12)
+SESSION_MAX_HOURS_STAFF = env_int("SESSION_MAX_HOURS_STAFF", 8)
+SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 120)
+SESSION_IDLE_MINUTES_STAFF = env_int("SESSION_IDLE_MINUTES_STAFF", 30)
+for _name in (
+    "SESSION_MAX_HOURS",
+    "SESSION_MAX_HOURS_STAFF",
+    "SESSION_IDLE_MINUTES",
+    "SESSION_IDLE_MINUTES_STAFF",
+):
+    if globals()[_name] < 1:
+        raise ImproperlyConfigured(f"{_name} must be at least 1.")
+SESSION_ENGINE = "accounts.sessions"
+# No "remember me": these limits decide how long a login lasts.
+ACCOUNT_SESSION_REMEMBER = False
+# Anonymous sessions (a pending second factor, messages) live no longer than the
+# longest login, so the server never keeps any session longer (Django: 14 days).
+SESSION_COOKIE_AGE = max(SESSION_MAX_HOURS, SESSION_MAX_HOURS_STAFF) * 3600
 
 # --- Languages ------------------------------------------------------------
 

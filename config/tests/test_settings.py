@@ -76,6 +76,8 @@ def test_production_settings_pass_deploy_check():
         ({"MFA_KEY": "not-a-key"}, "MFA_KEY"),
         ({"MFA_KEY": "aW50ZWdyYXRpb25zbmV0ei1kZXZlbG9wbWVudC1rZXk="}, "MFA_KEY"),
         ({"MFA_KEY_FILE": "/nonexistent/mfa-key"}, "MFA_KEY_FILE"),
+        ({"SESSION_IDLE_MINUTES_STAFF": "0"}, "SESSION_IDLE_MINUTES_STAFF"),
+        ({"SESSION_MAX_HOURS": "twelve"}, "SESSION_MAX_HOURS"),
     ],
 )
 def test_production_start_up_stops_with_one_clear_line(change, variable):
@@ -87,6 +89,26 @@ def test_production_start_up_stops_with_one_clear_line(change, variable):
     assert lines[0].startswith(f"Configuration error: {variable}")
     assert "Traceback" not in result.stderr
     assert "secret-pw" not in result.stderr
+
+
+@pytest.mark.slow
+def test_session_limits_come_from_the_environment():
+    code = (
+        "from django.conf import settings as s; print(s.SESSION_MAX_HOURS, "
+        "s.SESSION_MAX_HOURS_STAFF, s.SESSION_IDLE_MINUTES, s.SESSION_IDLE_MINUTES_STAFF, "
+        "s.SESSION_COOKIE_AGE)"
+    )
+    env = {
+        "SESSION_MAX_HOURS": "10",
+        "SESSION_MAX_HOURS_STAFF": "6",
+        "SESSION_IDLE_MINUTES": "60",
+        "SESSION_IDLE_MINUTES_STAFF": "15",
+    }
+
+    result = manage("shell", "-c", code, env={**PRODUCTION_ENV, **env})
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "10 6 60 15 36000"
 
 
 @pytest.mark.slow

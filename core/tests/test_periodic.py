@@ -3,6 +3,7 @@ from core.periodic import PERIODIC
 
 def test_periodic_tasks_of_every_app_are_registered_at_start_up():
     assert sorted(PERIODIC) == [
+        "accounts.tasks.sessions_clear",
         "core.mail.mail_sweep",
         "directory.tasks.stale_reminders",
         "meetings.tasks.action_reminders",

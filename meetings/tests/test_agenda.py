@@ -82,19 +82,19 @@ def test_the_database_refuses_a_meeting_that_ends_before_it_starts(body):
 
 
 def test_members_propose_items_until_the_deadline(client, owner, meeting):
-    client.force_login(owner)
     url = reverse("meetings:item-propose", args=[meeting.pk])
     data = {"title": "Sprachkurse 2027", "description": "Stand", "minutes_needed": 15}
     with time_machine.travel(meeting.agenda_deadline - timedelta(minutes=1)):
+        client.force_login(owner)  # a login of then: logins end after hours
         assert client.post(url, data).status_code == 302
     item = AgendaItem.objects.get()
     assert (item.status, item.proposed_by, item.minutes_needed) == ("proposed", owner, 15)
 
 
 def test_proposals_after_the_deadline_are_refused_and_nothing_stored(client, owner, meeting):
-    client.force_login(owner)
     url = en(reverse("meetings:item-propose", args=[meeting.pk]))
     with time_machine.travel(meeting.agenda_deadline + timedelta(minutes=1)):
+        client.force_login(owner)
         response = client.post(url, {"title": "Zu spät", "minutes_needed": 10})
     assert response.status_code == 400
     assert "The deadline for agenda proposals has passed." in response.content.decode()
