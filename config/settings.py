@@ -158,6 +158,8 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_PREVENT_ENUMERATION = True
+# The person is told of changes to their account (password, address, two factors).
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 # allauth's defaults already limit failed logins per IP and per account;
 # spelt out here so that the limits are visible and reviewable.
 ACCOUNT_RATE_LIMITS = {
