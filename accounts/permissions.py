@@ -97,6 +97,32 @@ def can_approve_minutes(user: AnyUser, body: BodyLike) -> bool:
     return can_manage_body(user, body) or (_active(user) and body.chair_id == user.pk)
 
 
+def is_staff_account(account: User) -> bool:
+    """Accounts that open the admin (or would, once active): superusers and coordinators."""
+    return bool(account.is_superuser or account.role == Role.COORDINATOR)
+
+
+def can_manage_account(user: AnyUser, account: User | None = None) -> bool:
+    """Who changes or deletes a login in the admin.
+
+    Superusers change every account. Coordinators change member editors'
+    accounts only: a coordinator's account (a colleague's or their own) and
+    a superuser's are read-only to them, or one coordinator could take over
+    another's or a superuser's account through its e-mail address.
+    Without ``account``: whether the person changes any account at all.
+    """
+    if not _active(user):
+        return False
+    if user.is_superuser:
+        return True
+    return is_coordinator(user) and (account is None or not is_staff_account(account))
+
+
+def can_grant_staff(user: AnyUser) -> bool:
+    """Only superusers make someone a coordinator or a superuser."""
+    return _active(user) and user.is_superuser
+
+
 def requires_mfa(user: AnyUser) -> bool:
     """Everyone with the admin (coordinators, superusers) must use two factors."""
     return bool(user.is_authenticated and user.is_staff)

@@ -166,6 +166,11 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_PREVENT_ENUMERATION = True
+# A new e-mail address (on the account's e-mail page or set in the admin) counts only
+# once confirmed from that address; it then replaces the old one, which is told
+# (issue 14 item 1). The notices of changes (password, address, two factors) go out.
+ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 # allauth's defaults already limit failed logins per IP and per account;
 # spelt out here so that the limits are visible and reviewable.
 ACCOUNT_RATE_LIMITS = {
