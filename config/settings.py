@@ -171,6 +171,9 @@ ACCOUNT_PREVENT_ENUMERATION = True
 # (issue 14 item 1). The notices of changes (password, address, two factors) go out.
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_EMAIL_NOTIFICATIONS = True
+# Changing the e-mail address asks for the password again when the login is older
+# than a few minutes (ASVS 7.5.1), as the two-factor pages already do.
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
 # allauth's defaults already limit failed logins per IP and per account;
 # spelt out here so that the limits are visible and reviewable.
 ACCOUNT_RATE_LIMITS = {

@@ -100,6 +100,7 @@ def test_password_reset_to_an_unconfirmed_address_sends_nothing(
 
 def test_own_email_page_changes_only_after_confirmation(client, owner):
     client.post(reverse("account_login"), {"login": owner.email, "password": PASSWORD})
+    client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
 
     response = client.post(reverse("account_email"), {"action_add": "", "email": NEW})
 
@@ -111,3 +112,16 @@ def test_own_email_page_changes_only_after_confirmation(client, owner):
     owner.refresh_from_db()
     assert owner.email == NEW
     assert OutgoingMail.objects.filter(to="owner@example.org", body__contains=NEW).exists()
+
+
+def test_email_change_asks_for_the_password_again_first(client, owner):
+    """Someone at a computer left logged in cannot move the account to their own
+    address: the e-mail page asks for the password first (ASVS 7.5.1)."""
+    client.post(reverse("account_login"), {"login": owner.email, "password": PASSWORD})
+
+    response = client.post(reverse("account_email"), {"action_add": "", "email": NEW})
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_reauthenticate"))
+    assert not EmailAddress.objects.filter(email=NEW).exists()
+    assert not OutgoingMail.objects.filter(to=NEW).exists()
