@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.enums import Role
+from core.validators import validate_single_line
 
 
 class UserManager(BaseUserManager["User"]):
@@ -35,8 +36,10 @@ class User(AbstractBaseUser, PermissionsMixin):
     derived from the role, so it can never disagree with it.
     """
 
-    email = models.EmailField(_("e-mail"), unique=True)
-    name = models.CharField(_("name"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail"), unique=True, validators=[validate_single_line])
+    name = models.CharField(
+        _("name"), max_length=200, blank=True, validators=[validate_single_line]
+    )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     organisation = models.ForeignKey(
         "directory.Organisation",
@@ -50,6 +53,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         _("language"),
         max_length=10,
         blank=True,
+        validators=[validate_single_line],
         help_text=_(
             "The language in which the person last used the site; e-mails to them are "
             "written in it. Empty: the site's default language."

@@ -1,4 +1,5 @@
-"""Showing a service's ``ValidationError``: on the form, or as a message; every app shares them."""
+"""Helpers every app's forms share: showing a service's ``ValidationError`` (on the
+form, or as a message) and form fields that validate like their model fields."""
 
 from __future__ import annotations
 
@@ -7,7 +8,21 @@ from collections.abc import Callable
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.http import HttpRequest
+
+
+def formfield_with_validators(model_field: models.Field, **kwargs) -> forms.Field | None:
+    """The form field for ``model_field``, running the model field's validators too.
+
+    A ``formfield_callback`` for ``fields_for_model`` in a plain ``Form``: unlike a
+    ``ModelForm``, such a form never runs the model's validation, so without this a
+    title with a line break would only be refused later by the service.
+    """
+    field = model_field.formfield(**kwargs)
+    if field is not None:
+        field.validators.extend(v for v in model_field.validators if v not in field.validators)
+    return field
 
 
 def add_validation_error(

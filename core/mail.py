@@ -29,6 +29,7 @@ from django_tasks import task
 
 from core.models import OutgoingMail, OutgoingMailAttachment
 from core.periodic import periodic_task
+from core.validators import one_line
 
 logger = logging.getLogger(__name__)
 
@@ -91,9 +92,9 @@ def mail_send(
 
 
 def subject_line(text: str) -> str:
-    """``text`` on one line (any run of whitespace, CR and LF included, is one
-    space), at most ``SUBJECT_MAX_LENGTH`` characters."""
-    line = " ".join(text.split())
+    """``text`` on one line (any run of whitespace and control characters, CR
+    and LF included, is one space), at most ``SUBJECT_MAX_LENGTH`` characters."""
+    line = one_line(text)
     if len(line) <= SUBJECT_MAX_LENGTH:
         return line
     return line[: SUBJECT_MAX_LENGTH - 1].rstrip() + "…"

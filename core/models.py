@@ -6,6 +6,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.validators import validate_single_line
+
 
 class DemoDataset(models.Model):
     """Present while the demo data set is loaded, so every page can say so.
@@ -14,7 +16,7 @@ class DemoDataset(models.Model):
     loader skips its work when the files have not changed.
     """
 
-    digest = models.CharField(max_length=64)
+    digest = models.CharField(max_length=64, validators=[validate_single_line])
     loaded_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -40,10 +42,12 @@ class OutgoingMail(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     created_at = models.DateTimeField(_("queued at"), auto_now_add=True)
-    purpose = models.CharField(_("purpose"), max_length=60)
-    dedupe_key = models.CharField(max_length=200, null=True, blank=True, unique=True)
-    to = models.EmailField(_("recipient"))
-    subject = models.CharField(_("subject"), max_length=250)
+    purpose = models.CharField(_("purpose"), max_length=60, validators=[validate_single_line])
+    dedupe_key = models.CharField(
+        max_length=200, null=True, blank=True, unique=True, validators=[validate_single_line]
+    )
+    to = models.EmailField(_("recipient"), validators=[validate_single_line])
+    subject = models.CharField(_("subject"), max_length=250, validators=[validate_single_line])
     body = models.TextField(_("text"))
     headers = models.JSONField(default=dict, blank=True)
     status = models.CharField(
@@ -51,7 +55,9 @@ class OutgoingMail(models.Model):
     )
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
-    last_error = models.CharField(_("last error"), max_length=200, blank=True)
+    last_error = models.CharField(
+        _("last error"), max_length=200, blank=True, validators=[validate_single_line]
+    )
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
 
     class Meta:
@@ -71,8 +77,10 @@ class OutgoingMailAttachment(models.Model):
     """
 
     mail = models.ForeignKey(OutgoingMail, on_delete=models.CASCADE, related_name="attachments")
-    filename = models.CharField(_("file name"), max_length=200)
-    content_type = models.CharField(_("content type"), max_length=100)
+    filename = models.CharField(_("file name"), max_length=200, validators=[validate_single_line])
+    content_type = models.CharField(
+        _("content type"), max_length=100, validators=[validate_single_line]
+    )
     content = models.BinaryField(_("content"))
 
     class Meta:
@@ -104,12 +112,12 @@ class ChangeSet(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    action = models.CharField(_("action"), max_length=100)
+    action = models.CharField(_("action"), max_length=100, validators=[validate_single_line])
     reasons = models.JSONField(_("reasons"), default=list, blank=True)
     subject_type = models.ForeignKey(
         ContentType, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
-    subject_id = models.CharField(max_length=64, blank=True)
+    subject_id = models.CharField(max_length=64, blank=True, validators=[validate_single_line])
 
     class Meta:
         ordering = ["-created_at"]
@@ -141,12 +149,12 @@ class Change(models.Model):
 
     change_set = models.ForeignKey(ChangeSet, on_delete=models.CASCADE, related_name="changes")
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
-    object_id = models.CharField(max_length=64)
-    label = models.CharField(max_length=250, blank=True)
+    object_id = models.CharField(max_length=64, validators=[validate_single_line])
+    label = models.CharField(max_length=250, blank=True, validators=[validate_single_line])
     operation = models.CharField(max_length=10, choices=Operation.choices)
     fields = models.JSONField(default=dict, blank=True)
     root_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
-    root_id = models.CharField(max_length=64)
+    root_id = models.CharField(max_length=64, validators=[validate_single_line])
 
     class Meta:
         ordering = ["id"]

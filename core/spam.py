@@ -23,6 +23,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from core import ratelimit
+from core.validators import validate_single_line
 
 SALT = "core.spam.form-started"
 TOO_MANY_REQUESTS = 429
@@ -44,8 +45,9 @@ class SpamGuardForm(forms.Form):
         label=_("Leave this field empty"),
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        validators=[validate_single_line],
     )
-    started = forms.CharField(widget=forms.HiddenInput)
+    started = forms.CharField(widget=forms.HiddenInput, validators=[validate_single_line])
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

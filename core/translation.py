@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.enums import TranslationStatus
 from core.languages import target_language_codes, validate_target_language
+from core.validators import validate_single_line
 
 
 class TranslatableModel(models.Model):
@@ -112,8 +113,12 @@ class Translation(models.Model):
     and one field for each name in the source model's ``translated_fields``.
     """
 
-    language = models.CharField(_("language"), max_length=10, validators=[validate_target_language])
-    source_digest = models.CharField(max_length=64, editable=False)
+    language = models.CharField(
+        _("language"), max_length=10, validators=[validate_single_line, validate_target_language]
+    )
+    source_digest = models.CharField(
+        max_length=64, editable=False, validators=[validate_single_line]
+    )
     # Written by a machine-translation service and not yet confirmed by a person.
     machine_translated = models.BooleanField(_("machine translation"), default=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)

@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.languages import language_name
+from core.validators import validate_single_line
 from directory.selectors import OfferFilters, spoken_language_codes
 from directory.taxonomy import taxonomy
 
@@ -21,6 +22,7 @@ class SearchForm(forms.Form):
         label=_("What are you looking for?"),
         required=False,
         max_length=MAX_QUERY_LENGTH,
+        validators=[validate_single_line],
         error_messages={
             "max_length": _("Please use at most %(limit_value)d characters for your search."),
         },

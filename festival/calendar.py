@@ -2,7 +2,9 @@
 
 Times are local Europe/Berlin times with a VTIMEZONE, so calendars keep
 them right across the change from summer time. UIDs derive from the
-event's UUID and never change.
+event's UUID and never change. Names, summaries, locations and parameters
+are put on one line (``core.validators.one_line``): a line break stored
+before titles were checked must neither break the file nor add a property.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from core.mail import site_url
+from core.validators import one_line
 from festival.models import Edition, Event
 
 BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
@@ -43,15 +46,19 @@ def _component(event: Event, language: str):
     component.add("last-modified", event.updated_at)
     component.add("dtstart", local_start(event))
     component.add("dtend", local_end(event))
-    component.add("summary", text.title)
+    component.add("summary", one_line(text.title))
     component.add("description", text.description)
     venue = event.venue
-    component.add("location", f"{venue.name}, {venue.street}, {venue.postal_code} {venue.city}")
+    component.add(
+        "location", one_line(f"{venue.name}, {venue.street}, {venue.postal_code} {venue.city}")
+    )
     if venue.latitude is not None and venue.longitude is not None:
         component.add("geo", (float(venue.latitude), float(venue.longitude)))
     component.add("categories", [event.get_category_display()])
     component.add(
-        "organizer", f"mailto:{event.contact_email}", parameters={"cn": event.organiser_name}
+        "organizer",
+        f"mailto:{one_line(event.contact_email)}",
+        parameters={"cn": one_line(event.organiser_name)},
     )
     component.add("url", site_url(reverse("festival:event", args=[event.pk])))
     return component
@@ -65,7 +72,7 @@ def calendar_for(events: Iterable[Event], *, name: str, language: str) -> bytes:
     calendar.add("prodid", "-//Integrationsnetz//Interkulturelle Woche//DE")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", one_line(name))
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
     for event in events:
         calendar.add_component(_component(event, language))

@@ -13,9 +13,10 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import add_validation_error
+from core.forms import add_validation_error, formfield_with_validators
 from core.languages import language_name
 from core.spam import SpamGuardForm
+from core.validators import validate_single_line
 from directory.validators import validate_spoken_language
 from festival.enums import Audience, Category, EditionStatus, EventState
 from festival.images import validate_image
@@ -82,6 +83,7 @@ class EventForm(forms.Form):
                     "co_organisers": forms.CheckboxSelectMultiple,
                     "description": forms.Textarea(attrs={"rows": 5}),
                 },
+                formfield_callback=formfield_with_validators,
             )
         )
         for name in ("contact_name", "contact_email", "contact_phone"):
@@ -96,6 +98,7 @@ class EventForm(forms.Form):
             help_text=_("Language codes separated by commas, e.g. de, en, ar, uk."),
             required=False,
             max_length=300,
+            validators=[validate_single_line],
         )
         self.fields["directory_location"] = forms.ModelChoiceField(
             label=_("Or a place from the directory"),
@@ -103,13 +106,22 @@ class EventForm(forms.Form):
             required=False,
         )
         self.fields["new_venue_name"] = forms.CharField(
-            label=_("New venue: name"), required=False, max_length=200
+            label=_("New venue: name"),
+            required=False,
+            max_length=200,
+            validators=[validate_single_line],
         )
         self.fields["new_venue_street"] = forms.CharField(
-            label=_("New venue: street and number"), required=False, max_length=200
+            label=_("New venue: street and number"),
+            required=False,
+            max_length=200,
+            validators=[validate_single_line],
         )
         self.fields["new_venue_postal_code"] = forms.CharField(
-            label=_("New venue: postal code"), required=False, max_length=10
+            label=_("New venue: postal code"),
+            required=False,
+            max_length=10,
+            validators=[validate_single_line],
         )
 
     def clean_languages(self) -> list[str]:
@@ -200,9 +212,11 @@ class PartnerEventForm(SpamGuardForm, EventForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["partner_name"] = forms.CharField(
-            label=_("Your organisation or group"), max_length=200
+            label=_("Your organisation or group"), max_length=200, validators=[validate_single_line]
         )
-        self.fields["submitter_email"] = forms.EmailField(label=_("Your e-mail address"))
+        self.fields["submitter_email"] = forms.EmailField(
+            label=_("Your e-mail address"), validators=[validate_single_line]
+        )
         del self.fields["co_organisers"]
         for name in ("homepage", "started"):  # the honeypot stays the last field
             self.fields[name] = self.fields.pop(name)
@@ -253,7 +267,12 @@ class BoardFilterForm(forms.Form):
         label=_("Category"), required=False, choices=[("", _("all")), *Category.choices]
     )
     day = forms.DateField(label=_("Day"), required=False, widget=DATE)
-    q = forms.CharField(label=_("Title or organiser contains"), required=False, max_length=100)
+    q = forms.CharField(
+        label=_("Title or organiser contains"),
+        required=False,
+        max_length=100,
+        validators=[validate_single_line],
+    )
 
 
 class ProgrammeFilterForm(forms.Form):

@@ -10,6 +10,7 @@ from django.utils.translation import pgettext_lazy
 
 from accounts.models import User
 from accounts.selectors import coordinators
+from core.validators import validate_single_line
 from directory.selectors import member_organisations
 from meetings.enums import AnnouncementKind, Answer, BodyKind, Delivery
 from meetings.models import AgendaItem, Body
@@ -32,11 +33,12 @@ def _people() -> forms.ModelMultipleChoiceField:
 
 
 class BodyForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=200)
+    name = forms.CharField(label=_("Name"), max_length=200, validators=[validate_single_line])
     short_code = forms.RegexField(
         label=_("Short code"),
         regex=r"^[A-Za-z]{1,10}$",
         help_text=_("Letters only, used in decision numbers (e.g. NW)."),
+        validators=[validate_single_line],
         error_messages={"invalid": _("Use one to ten letters.")},
     )
     kind = forms.ChoiceField(label=_("Kind"), choices=BodyKind.choices)
@@ -74,12 +76,18 @@ class BodyForm(forms.Form):
 
 
 class MeetingForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = forms.CharField(label=_("Title"), max_length=200, validators=[validate_single_line])
     starts_at = forms.DateTimeField(label=_("Start"), widget=DateTimeInput())
     ends_at = forms.DateTimeField(label=_("End"), widget=DateTimeInput())
-    place = forms.CharField(label=_("Address"), max_length=300, required=False)
+    place = forms.CharField(
+        label=_("Address"), max_length=300, required=False, validators=[validate_single_line]
+    )
     online_url = forms.URLField(
-        label=_("Online link"), required=False, assume_scheme="https", max_length=200
+        label=_("Online link"),
+        required=False,
+        assume_scheme="https",
+        max_length=200,
+        validators=[validate_single_line],
     )
     agenda_deadline = forms.DateTimeField(
         label=_("Deadline for agenda proposals"), widget=DateTimeInput()
@@ -102,11 +110,13 @@ class MeetingForm(forms.Form):
 
 
 class ProposalForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = forms.CharField(label=_("Title"), max_length=200, validators=[validate_single_line])
     description = forms.CharField(
         label=_("Short description"), widget=forms.Textarea, required=False, max_length=2000
     )
-    presenter = forms.CharField(label=_("Presenter"), max_length=200, required=False)
+    presenter = forms.CharField(
+        label=_("Presenter"), max_length=200, required=False, validators=[validate_single_line]
+    )
     minutes_needed = forms.IntegerField(
         label=_("Minutes needed"), min_value=1, max_value=480, initial=10
     )
@@ -117,7 +127,9 @@ class DecisionForm(forms.Form):
     action = forms.ChoiceField(
         choices=[(ACCEPT, _("Accept")), (DECLINE, _("Decline")), (MERGE, _("Merge"))]
     )
-    reason = forms.CharField(label=_("Reason"), required=False, max_length=2000)
+    reason = forms.CharField(
+        label=_("Reason"), required=False, max_length=2000, validators=[validate_single_line]
+    )
     merge_into = forms.ModelChoiceField(
         label=_("Merge into"), queryset=AgendaItem.objects.none(), required=False
     )
@@ -176,8 +188,12 @@ class AttendanceForm(forms.Form):
 
 
 class GuestForm(forms.Form):
-    name = forms.CharField(label=_("Guest's name"), max_length=200)
-    organisation_name = forms.CharField(label=_("Organisation"), max_length=200, required=False)
+    name = forms.CharField(
+        label=_("Guest's name"), max_length=200, validators=[validate_single_line]
+    )
+    organisation_name = forms.CharField(
+        label=_("Organisation"), max_length=200, required=False, validators=[validate_single_line]
+    )
 
 
 class NotesForm(forms.Form):
@@ -191,7 +207,7 @@ class DecisionTextForm(forms.Form):
 
 
 class ActionForm(forms.Form):
-    title = forms.CharField(label=_("What"), max_length=300)
+    title = forms.CharField(label=_("What"), max_length=300, validators=[validate_single_line])
     responsible_organisation = forms.ModelChoiceField(
         label=_("Responsible organisation"), queryset=None, required=False
     )
@@ -234,7 +250,7 @@ class UploadForm(forms.Form):
 
 class AnnouncementForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=AnnouncementKind.choices)
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = forms.CharField(label=_("Title"), max_length=200, validators=[validate_single_line])
     text = forms.CharField(label=_("Text"), widget=forms.Textarea, max_length=4000)
 
 

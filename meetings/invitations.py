@@ -2,7 +2,9 @@
 
 Every meeting has one iCalendar UID for its whole life; each update or
 cancellation sent carries a higher SEQUENCE, so calendar programs replace
-the entry they already have instead of adding a second one.
+the entry they already have instead of adding a second one. Summary,
+location and organiser name go on one line (``core.validators.one_line``),
+whatever an old row holds.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.mail import mail_send, site_link, site_url
+from core.validators import one_line
 from meetings import selectors
 from meetings.models import Meeting
 
@@ -46,14 +49,14 @@ def _event(meeting: Meeting):
     event.add("dtstamp", timezone.now())
     event.add("dtstart", meeting.starts_at.astimezone(BERLIN))
     event.add("dtend", meeting.ends_at.astimezone(BERLIN))
-    event.add("summary", f"{meeting.body.name}: {meeting.title}")
-    event.add("location", meeting.place or meeting.online_url)
+    event.add("summary", one_line(f"{meeting.body.name}: {meeting.title}"))
+    event.add("location", one_line(meeting.place or meeting.online_url))
     if meeting.online_url:
-        event.add("url", meeting.online_url)
+        event.add("url", one_line(meeting.online_url))
     event.add("description", site_url(reverse("meetings:meeting", args=[meeting.pk])))
     event.add("status", "CANCELLED" if meeting.is_cancelled else "CONFIRMED")
     organizer = vCalAddress(f"mailto:{settings.DEFAULT_FROM_EMAIL.split('<')[-1].strip('> ')}")
-    organizer.params["cn"] = vText(meeting.body.name)
+    organizer.params["cn"] = vText(one_line(meeting.body.name))
     event.add("organizer", organizer)
     return event
 

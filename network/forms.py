@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.selectors import login_exists
 from core.spam import SpamGuardForm
+from core.validators import validate_single_line
 from directory.enums import OrganisationKind
 from directory.models import Topic
 from directory.selectors import (
@@ -24,18 +25,8 @@ from directory.selectors import (
 from network.enums import ApplicantKind, TimeAvailable
 from network.models import VolunteerNeed
 
-# Control characters (CR, LF, NUL, …) have no place in a one-line field:
-# in a name they could be used to forge e-mail headers.
-CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
 CONTROL_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 PHONE = re.compile(r"^\+?[0-9 ()/\-]{3,40}$")
-
-
-def one_line(value: str) -> None:
-    if CONTROL.search(value):
-        raise forms.ValidationError(
-            _("Line breaks and control characters are not allowed here."), code="control"
-        )
 
 
 def plain_text(value: str) -> None:
@@ -90,10 +81,15 @@ def consent_field() -> forms.BooleanField:
 class ContactFields(SpamGuardForm):
     """Name, e-mail, phone, message: what both public forms ask."""
 
-    name = forms.CharField(label=_("Your name"), max_length=200, validators=[one_line])
-    email = forms.EmailField(label=_("E-mail address"), max_length=254)
+    name = forms.CharField(label=_("Your name"), max_length=200, validators=[validate_single_line])
+    email = forms.EmailField(
+        label=_("E-mail address"), max_length=254, validators=[validate_single_line]
+    )
     phone = forms.CharField(
-        label=_("Phone"), max_length=40, required=False, validators=[one_line, phone_number]
+        label=_("Phone"),
+        max_length=40,
+        required=False,
+        validators=[validate_single_line, phone_number],
     )
     message = forms.CharField(
         label=_("Message"),
@@ -114,7 +110,7 @@ class JoinRequestForm(ContactFields):
         label=_("Organisation"),
         max_length=200,
         required=False,
-        validators=[one_line],
+        validators=[validate_single_line],
         help_text=_("If you apply on behalf of an organisation or work for one."),
     )
     activity = forms.CharField(
@@ -202,15 +198,17 @@ class AcceptForm(forms.Form):
         label=_("Name of the new organisation"),
         max_length=200,
         required=False,
-        validators=[one_line],
+        validators=[validate_single_line],
     )
     kind = forms.ChoiceField(
         label=_("Kind"), choices=OrganisationKind.choices, initial=OrganisationKind.ASSOCIATION
     )
     editor_name = forms.CharField(
-        label=_("Name of the editor"), max_length=200, validators=[one_line]
+        label=_("Name of the editor"), max_length=200, validators=[validate_single_line]
     )
-    editor_email = forms.EmailField(label=_("E-mail of the editor"), max_length=254)
+    editor_email = forms.EmailField(
+        label=_("E-mail of the editor"), max_length=254, validators=[validate_single_line]
+    )
 
     def clean_editor_email(self) -> str:
         email = self.cleaned_data["editor_email"].lower()
@@ -246,7 +244,9 @@ class RouteForm(forms.Form):
 class PrivacyRequestForm(forms.Form):
     """Whom a privacy request is about: an address and, optionally, a name."""
 
-    email = forms.EmailField(label=_("E-mail address"), max_length=254)
+    email = forms.EmailField(
+        label=_("E-mail address"), max_length=254, validators=[validate_single_line]
+    )
     name = forms.CharField(
         label=_("Name (optional)"),
         help_text=_(
@@ -256,7 +256,7 @@ class PrivacyRequestForm(forms.Form):
         required=False,
         min_length=3,
         max_length=200,
-        validators=[one_line],
+        validators=[validate_single_line],
     )
 
 
@@ -267,7 +267,6 @@ class VolunteerNeedForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["title"].validators.append(one_line)
         self.fields["description"].validators.append(plain_text)
         self.fields["topics"] = topic_field(required=True, label=_("Topics"))
         self.fields["languages"] = forms.MultipleChoiceField(

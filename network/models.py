@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.validators import validate_single_line
 from network.enums import (
     ApplicantKind,
     HelpStatus,
@@ -28,10 +29,14 @@ class Submission(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     created_at = models.DateTimeField(_("received"), auto_now_add=True)
-    language = models.CharField(_("language used"), max_length=10)
-    name = models.CharField(_("name"), max_length=200)
-    email = models.EmailField(_("e-mail"), max_length=254)
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    language = models.CharField(
+        _("language used"), max_length=10, validators=[validate_single_line]
+    )
+    name = models.CharField(_("name"), max_length=200, validators=[validate_single_line])
+    email = models.EmailField(_("e-mail"), max_length=254, validators=[validate_single_line])
+    phone = models.CharField(
+        _("phone"), max_length=40, blank=True, validators=[validate_single_line]
+    )
     message = models.TextField(_("message"), max_length=2000, blank=True)
     district = models.ForeignKey(
         "directory.District",
@@ -44,7 +49,9 @@ class Submission(models.Model):
     consent_at = models.DateTimeField(_("consent given"))
     # A hash of e-mail address and content: the same submission sent twice
     # within minutes (a double click) is found by it and not stored again.
-    fingerprint = models.CharField(max_length=64, db_index=True, editable=False)
+    fingerprint = models.CharField(
+        max_length=64, db_index=True, editable=False, validators=[validate_single_line]
+    )
 
     audit_exclude = ("name", "email", "phone", "message", "fingerprint")
 
@@ -60,7 +67,9 @@ class JoinRequest(Submission):
     """Someone (an organisation or a person) asks to join the network."""
 
     kind = models.CharField(_("who is asking"), max_length=20, choices=ApplicantKind.choices)
-    organisation_name = models.CharField(_("organisation"), max_length=200, blank=True)
+    organisation_name = models.CharField(
+        _("organisation"), max_length=200, blank=True, validators=[validate_single_line]
+    )
     activity = models.TextField(_("what you do"), max_length=2000)
     topics = models.ManyToManyField(
         "directory.Topic", verbose_name=_("topics"), blank=True, related_name="+"
@@ -118,7 +127,7 @@ class VolunteerNeed(models.Model):
         on_delete=models.CASCADE,
         related_name="volunteer_needs",
     )
-    title = models.CharField(_("what for"), max_length=200)
+    title = models.CharField(_("what for"), max_length=200, validators=[validate_single_line])
     description = models.TextField(_("description"), max_length=2000, blank=True)
     topics = models.ManyToManyField("directory.Topic", verbose_name=_("topics"), related_name="+")
     languages = models.JSONField(_("languages wanted"), default=list, blank=True)
@@ -155,7 +164,9 @@ class Routing(models.Model):
         related_name="help_routings",
     )
     routed_by = models.CharField(_("how it was routed"), max_length=12, choices=RoutedBy.choices)
-    reason = models.CharField(_("why this organisation"), max_length=300, blank=True)
+    reason = models.CharField(
+        _("why this organisation"), max_length=300, blank=True, validators=[validate_single_line]
+    )
     status = models.CharField(
         _("answer"), max_length=10, choices=RoutingStatus.choices, default=RoutingStatus.SENT
     )

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from django import forms
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.forms.models import BaseModelForm
 from django.http import HttpResponse
 from django.test import Client
+
+from core.validators import validate_single_line
 
 AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -40,3 +45,32 @@ def post_creates_one_or_refuses(
     assert response.status_code in (302, 400)
     assert model._default_manager.count() == before + (response.status_code == 302)
     return response
+
+
+def _model_field_checks(form_class, name: str) -> bool:
+    """A model form's field whose model field has the validator: the model
+    form runs the model's validation too."""
+    if not issubclass(form_class, BaseModelForm) or form_class._meta.model is None:
+        return False
+    try:
+        model_field = form_class._meta.model._meta.get_field(name)
+    except FieldDoesNotExist:  # a field the form adds itself
+        return False
+    return validate_single_line in getattr(model_field, "validators", ())
+
+
+def unchecked_form_fields(form_class, fields: dict[str, forms.Field]) -> list[str]:
+    """The one-line text fields among ``fields`` that let a line break through.
+
+    A field counts as one-line unless its widget is a ``Textarea``; it is checked
+    when it runs ``validate_single_line`` itself or, in a model form, when its
+    model field does.
+    """
+    return [
+        f"{form_class.__module__}.{form_class.__name__}.{name}"
+        for name, field in fields.items()
+        if isinstance(field, forms.CharField)
+        and not isinstance(field.widget, forms.Textarea)
+        and validate_single_line not in field.validators
+        and not _model_field_checks(form_class, name)
+    ]

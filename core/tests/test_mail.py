@@ -204,6 +204,8 @@ def test_attachments_are_stored_with_the_mail_and_sent_with_every_attempt(
         ("  Einladung:\r\n  Plenum\t(neu)\n", "Einladung: Plenum (neu)"),
         ('Fest & "Grillen" <draußen>', 'Fest & "Grillen" <draußen>'),
         ("x" * 300, "x" * 199 + "…"),
+        # Control characters that str.split() keeps, and the Unicode line separator.
+        ("Abend\x00\x1b\u2028Bcc: x@example.org\x85", "Abend Bcc: x@example.org"),
     ],
 )
 def test_subject_line_is_one_line_and_limited(text, subject):

@@ -14,6 +14,7 @@ from django.core.validators import MaxLengthValidator, URLValidator
 from django.utils.translation import gettext_lazy as _
 
 from core.translation import TranslatableModel
+from core.validators import validate_single_line
 from directory.enums import OfferStatus
 from directory.member.locking import parse_version, version_of
 from directory.models import Contact, Location, Offer, Organisation, TargetGroup, Topic
@@ -49,7 +50,9 @@ def _limit_length(field: forms.Field) -> None:
 class VersionedForm(forms.Form):
     """The hidden version of the entry the form was opened on."""
 
-    version = forms.CharField(widget=forms.HiddenInput, required=False)
+    version = forms.CharField(
+        widget=forms.HiddenInput, required=False, validators=[validate_single_line]
+    )
 
     def clean_version(self):
         version = parse_version(self.cleaned_data["version"])
@@ -162,6 +165,7 @@ class OfferForm(EntryForm):
         help_text=_("Language codes separated by commas, e.g. de, en, ar, uk."),
         required=False,
         max_length=300,
+        validators=[validate_single_line],
     )
 
     class Meta:

@@ -3,6 +3,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from core.translation import TranslatableModel, Translation
+from core.validators import validate_single_line
 from directory.enums import OfferStatus, Weekday
 from directory.models.base import HsdsModel
 from directory.models.organisations import Organisation
@@ -25,10 +26,14 @@ class Location(TranslatableModel, HsdsModel):
         on_delete=models.CASCADE,
         related_name="locations",
     )
-    name = models.CharField(_("name"), max_length=200)
-    street = models.CharField(_("street and number"), max_length=200)
-    postal_code = models.CharField(_("postal code"), max_length=10)
-    city = models.CharField(_("town"), max_length=100)
+    name = models.CharField(_("name"), max_length=200, validators=[validate_single_line])
+    street = models.CharField(
+        _("street and number"), max_length=200, validators=[validate_single_line]
+    )
+    postal_code = models.CharField(
+        _("postal code"), max_length=10, validators=[validate_single_line]
+    )
+    city = models.CharField(_("town"), max_length=100, validators=[validate_single_line])
     district = models.ForeignKey(
         District,
         verbose_name=_("district"),
@@ -107,13 +112,15 @@ class Offer(TranslatableModel, HsdsModel):
         on_delete=models.CASCADE,
         related_name="offers",
     )
-    name = models.CharField(_("name (German)"), max_length=200)
+    name = models.CharField(_("name (German)"), max_length=200, validators=[validate_single_line])
     description = models.TextField(_("description (German)"), blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=OfferStatus.choices, default=OfferStatus.ACTIVE
     )
     free_of_charge = models.BooleanField(_("free of charge"), default=True)
-    cost = models.CharField(_("costs (German)"), max_length=300, blank=True)
+    cost = models.CharField(
+        _("costs (German)"), max_length=300, blank=True, validators=[validate_single_line]
+    )
     eligibility = models.TextField(_("who can use it (German)"), blank=True)
     how_to_apply = models.TextField(_("how to apply (German)"), blank=True)
     last_verified = models.DateField(_("last checked on"), null=True, blank=True)
@@ -141,9 +148,11 @@ class Offer(TranslatableModel, HsdsModel):
 
 class OfferTranslation(Translation):
     source = models.ForeignKey(Offer, on_delete=models.CASCADE, related_name="translations")
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name"), max_length=200, validators=[validate_single_line])
     description = models.TextField(_("description"), blank=True)
-    cost = models.CharField(_("costs"), max_length=300, blank=True)
+    cost = models.CharField(
+        _("costs"), max_length=300, blank=True, validators=[validate_single_line]
+    )
     eligibility = models.TextField(_("who can use it"), blank=True)
     how_to_apply = models.TextField(_("how to apply"), blank=True)
 
@@ -157,7 +166,9 @@ class OfferLanguage(models.Model):
 
     offer = models.ForeignKey(Offer, on_delete=models.CASCADE, related_name="languages")
     code = models.CharField(
-        _("language code"), max_length=10, validators=[validate_spoken_language]
+        _("language code"),
+        max_length=10,
+        validators=[validate_single_line, validate_spoken_language],
     )
 
     class Meta:

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 
 from core.translation import TranslatableModel, Translation
+from core.validators import validate_single_line
 from directory.enums import MembershipStatus, NetworkRole, OrganisationKind
 from directory.models.base import HsdsModel
 
@@ -14,8 +15,10 @@ class Organisation(TranslatableModel, HsdsModel):
 
     translated_fields = ("description", "statement")
 
-    name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(_("address in the web"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=200, validators=[validate_single_line])
+    slug = models.SlugField(
+        _("address in the web"), max_length=80, unique=True, validators=[validate_single_line]
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=OrganisationKind.choices)
     membership_status = models.CharField(
         _("membership"),
@@ -37,9 +40,9 @@ class Organisation(TranslatableModel, HsdsModel):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    email = models.EmailField(_("e-mail"), blank=True)
-    phone = PhoneNumberField(_("phone"), blank=True)
-    website = models.URLField(_("website"), blank=True)
+    email = models.EmailField(_("e-mail"), blank=True, validators=[validate_single_line])
+    phone = PhoneNumberField(_("phone"), blank=True, validators=[validate_single_line])
+    website = models.URLField(_("website"), blank=True, validators=[validate_single_line])
 
     class Meta:
         ordering = ["name"]
@@ -89,10 +92,12 @@ class Contact(TranslatableModel, HsdsModel):
         on_delete=models.CASCADE,
         related_name="contacts",
     )
-    name = models.CharField(_("name"), max_length=200)
-    role = models.CharField(_("role (German)"), max_length=200, blank=True)
-    email = models.EmailField(_("e-mail"), blank=True)
-    phone = PhoneNumberField(_("phone"), blank=True)
+    name = models.CharField(_("name"), max_length=200, validators=[validate_single_line])
+    role = models.CharField(
+        _("role (German)"), max_length=200, blank=True, validators=[validate_single_line]
+    )
+    email = models.EmailField(_("e-mail"), blank=True, validators=[validate_single_line])
+    phone = PhoneNumberField(_("phone"), blank=True, validators=[validate_single_line])
     public = models.BooleanField(
         _("shown to the public"),
         default=False,
@@ -114,7 +119,9 @@ class Contact(TranslatableModel, HsdsModel):
 
 class ContactTranslation(Translation):
     source = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="translations")
-    role = models.CharField(_("role"), max_length=200, blank=True)
+    role = models.CharField(
+        _("role"), max_length=200, blank=True, validators=[validate_single_line]
+    )
 
     class Meta(Translation.Meta):
         verbose_name = _("contact translation")

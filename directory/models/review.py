@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.validators import validate_single_line
 from directory.models.organisations import Organisation
 
 
@@ -26,9 +27,9 @@ class PendingChange(models.Model):
         on_delete=models.CASCADE,
         related_name="pending_changes",
     )
-    kind = models.CharField(_("kind of entry"), max_length=20)
+    kind = models.CharField(_("kind of entry"), max_length=20, validators=[validate_single_line])
     object_id = models.UUIDField(null=True, blank=True)
-    summary = models.CharField(_("entry"), max_length=200)
+    summary = models.CharField(_("entry"), max_length=200, validators=[validate_single_line])
     data = models.JSONField(default=dict)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,

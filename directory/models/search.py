@@ -1,12 +1,13 @@
 from django.db import models
 
+from core.validators import validate_single_line
 from directory.models.offers import Offer
 
 
 class SearchTerm(models.Model):
     """A word of the search vocabulary: every term that occurs in a posting."""
 
-    term = models.CharField(max_length=40, unique=True)
+    term = models.CharField(max_length=40, unique=True, validators=[validate_single_line])
 
     class Meta:
         indexes = [
@@ -24,8 +25,8 @@ class SearchTerm(models.Model):
 class SearchVariant(models.Model):
     """A vocabulary term with one character deleted, for typo tolerance."""
 
-    variant = models.CharField(max_length=40)
-    term = models.CharField(max_length=40)
+    variant = models.CharField(max_length=40, validators=[validate_single_line])
+    term = models.CharField(max_length=40, validators=[validate_single_line])
 
     class Meta:
         constraints = [
@@ -47,9 +48,9 @@ class SearchDocument(models.Model):
 
     id = models.AutoField(primary_key=True)
     offer = models.OneToOneField(Offer, on_delete=models.CASCADE, related_name="+")
-    status = models.CharField(max_length=20)
-    membership_status = models.CharField(max_length=20)
-    name = models.CharField(max_length=200)
+    status = models.CharField(max_length=20, validators=[validate_single_line])
+    membership_status = models.CharField(max_length=20, validators=[validate_single_line])
+    name = models.CharField(max_length=200, validators=[validate_single_line])
     # Yes/no filters most offers pass: cheaper as columns than as postings.
     free_of_charge = models.BooleanField(default=False)
     wheelchair_accessible = models.BooleanField(default=False)
@@ -64,7 +65,7 @@ class OfferPosting(models.Model):
     document = models.ForeignKey(
         SearchDocument, on_delete=models.CASCADE, related_name="+", db_index=False
     )
-    term = models.CharField(max_length=40)
+    term = models.CharField(max_length=40, validators=[validate_single_line])
     weight = models.PositiveSmallIntegerField()
 
     class Meta:

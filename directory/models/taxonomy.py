@@ -2,6 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.translation import TranslatableModel, Translation
+from core.validators import validate_single_line
 from directory.models.base import HsdsModel
 
 
@@ -15,8 +16,8 @@ class Topic(TranslatableModel, HsdsModel):
 
     translated_fields = ("name", "keywords")
 
-    slug = models.SlugField(_("identifier"), unique=True)
-    name = models.CharField(_("name (German)"), max_length=100)
+    slug = models.SlugField(_("identifier"), unique=True, validators=[validate_single_line])
+    name = models.CharField(_("name (German)"), max_length=100, validators=[validate_single_line])
     keywords = models.TextField(
         _("search words (German)"), blank=True, help_text=_("One per line.")
     )
@@ -33,7 +34,7 @@ class Topic(TranslatableModel, HsdsModel):
 
 class TopicTranslation(Translation):
     source = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="translations")
-    name = models.CharField(_("name"), max_length=100)
+    name = models.CharField(_("name"), max_length=100, validators=[validate_single_line])
     keywords = models.TextField(_("search words"), blank=True, help_text=_("One per line."))
 
     class Meta(Translation.Meta):
@@ -46,8 +47,8 @@ class TargetGroup(TranslatableModel):
 
     translated_fields = ("name",)
 
-    slug = models.SlugField(_("identifier"), unique=True)
-    name = models.CharField(_("name (German)"), max_length=100)
+    slug = models.SlugField(_("identifier"), unique=True, validators=[validate_single_line])
+    name = models.CharField(_("name (German)"), max_length=100, validators=[validate_single_line])
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:
@@ -61,7 +62,7 @@ class TargetGroup(TranslatableModel):
 
 class TargetGroupTranslation(Translation):
     source = models.ForeignKey(TargetGroup, on_delete=models.CASCADE, related_name="translations")
-    name = models.CharField(_("name"), max_length=100)
+    name = models.CharField(_("name"), max_length=100, validators=[validate_single_line])
 
     class Meta(Translation.Meta):
         verbose_name = _("target group translation")
@@ -71,9 +72,11 @@ class TargetGroupTranslation(Translation):
 class District(models.Model):
     """A city district (Stadtteil) or a municipality of the district."""
 
-    slug = models.SlugField(_("identifier"), unique=True)
-    name = models.CharField(_("name"), max_length=100)
-    municipality = models.CharField(_("municipality"), max_length=100)
+    slug = models.SlugField(_("identifier"), unique=True, validators=[validate_single_line])
+    name = models.CharField(_("name"), max_length=100, validators=[validate_single_line])
+    municipality = models.CharField(
+        _("municipality"), max_length=100, validators=[validate_single_line]
+    )
 
     class Meta:
         ordering = ["municipality", "name"]

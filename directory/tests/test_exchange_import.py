@@ -355,6 +355,8 @@ def test_import_one_bad_row_writes_nothing():
         ("name", "x" * 201, "At most 200 characters are allowed (this has 201)."),
         ("name", "", "This field cannot be blank."),
         ("description", "Glocke\x07", "The text contains control characters."),
+        ("name", "Verein\nX-EVIL: 1", "Line breaks and control characters are not allowed here."),
+        ("name", "Verein\tAWO", "Line breaks and control characters are not allowed here."),
         ("member_since", "31.02.2024", "“31.02.2024” is not a date like 2025-03-31."),
         ("member_since", "", "An active member needs a “member since” date."),
         (
@@ -391,6 +393,11 @@ def test_import_bad_cell_is_reported_and_nothing_written(column, value, message)
             "Latitude must be between -90 and 90.",
         ),
         ({"district": "mars"}, "district", "Unknown district “mars”."),
+        (
+            {"street": "Markt 1\r\nHinterhaus"},
+            "street",
+            "Line breaks and control characters are not allowed here.",
+        ),
         (
             {"wheelchair_accessible": "vielleicht"},
             "wheelchair_accessible",

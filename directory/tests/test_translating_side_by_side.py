@@ -391,6 +391,16 @@ def test_a_made_up_version_is_a_conflict(client, owner, offer):
         ),
         ({"name": "Café", "cost": "€" * 301}, "cost", "at most 300 characters"),
         ({"name": "   "}, "name", "This field is required."),
+        (
+            {"name": "Language\r\ncafé"},
+            "name",
+            "Line breaks and control characters are not allowed here.",
+        ),
+        (
+            {"name": "Café", "cost": "free\u2028X-EVIL: 1"},
+            "cost",
+            "Line breaks and control characters are not allowed here.",
+        ),
     ],
 )
 def test_bad_input_is_refused_with_a_linked_message_and_nothing_saved(

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.languages import Language, target_language_codes
 from core.translation import TranslatableModel, Translation
+from core.validators import validate_single_line
 from directory.translating.enums import StatusFilter
 from directory.translating.kinds import Kind
 
@@ -61,7 +62,9 @@ class TranslationForm(forms.Form):
     stored; the others keep what is stored.
     """
 
-    updated_at = forms.CharField(required=False, widget=forms.HiddenInput, max_length=64)
+    updated_at = forms.CharField(
+        required=False, widget=forms.HiddenInput, max_length=64, validators=[validate_single_line]
+    )
 
     def __init__(
         self,
@@ -141,4 +144,5 @@ def _form_field(model_field: models.Field) -> forms.CharField:
         label=model_field.verbose_name,
         required=not model_field.blank,
         max_length=model_field.max_length,
+        validators=[validate_single_line],
     )

@@ -6,6 +6,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.validators import validate_single_line
 from festival.enums import EditionStatus
 
 
@@ -14,8 +15,10 @@ class Edition(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     year = models.PositiveSmallIntegerField(_("year"), unique=True)
-    title = models.CharField(_("title"), max_length=200)
-    motto = models.CharField(_("motto"), max_length=200, blank=True)
+    title = models.CharField(_("title"), max_length=200, validators=[validate_single_line])
+    motto = models.CharField(
+        _("motto"), max_length=200, blank=True, validators=[validate_single_line]
+    )
     starts_on = models.DateField(_("first day (local)"))
     ends_on = models.DateField(_("last day (local)"))
     national_starts_on = models.DateField(_("first day (national)"), null=True, blank=True)
@@ -82,10 +85,16 @@ class Venue(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    name = models.CharField(_("name"), max_length=200)
-    street = models.CharField(_("street and number"), max_length=200)
-    postal_code = models.CharField(_("postal code"), max_length=10)
-    city = models.CharField(_("town"), max_length=100, default="Neubrandenburg")
+    name = models.CharField(_("name"), max_length=200, validators=[validate_single_line])
+    street = models.CharField(
+        _("street and number"), max_length=200, validators=[validate_single_line]
+    )
+    postal_code = models.CharField(
+        _("postal code"), max_length=10, validators=[validate_single_line]
+    )
+    city = models.CharField(
+        _("town"), max_length=100, default="Neubrandenburg", validators=[validate_single_line]
+    )
     district = models.ForeignKey(
         "directory.District",
         verbose_name=_("district"),

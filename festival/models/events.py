@@ -7,6 +7,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from core.translation import TranslatableModel, Translation
+from core.validators import validate_single_line
 from directory.validators import validate_spoken_language
 from festival.enums import Audience, Category, EventState
 from festival.models.editions import Edition, Venue
@@ -39,7 +40,7 @@ class Event(TranslatableModel):
     state = models.CharField(
         _("state"), max_length=20, choices=EventState.choices, default=EventState.SUBMITTED
     )
-    title = models.CharField(_("title (German)"), max_length=200)
+    title = models.CharField(_("title (German)"), max_length=200, validators=[validate_single_line])
     description = models.TextField(_("description (German)"))
     category = models.CharField(_("category"), max_length=20, choices=Category.choices)
     day = models.DateField(_("date"))
@@ -62,11 +63,17 @@ class Event(TranslatableModel):
         blank=True,
         related_name="+",
     )
-    partner_name = models.CharField(_("organiser (partner)"), max_length=200, blank=True)
+    partner_name = models.CharField(
+        _("organiser (partner)"), max_length=200, blank=True, validators=[validate_single_line]
+    )
     identity_confirmed = models.BooleanField(_("organiser confirmed"), default=True)
-    contact_name = models.CharField(_("contact person"), max_length=200)
-    contact_email = models.EmailField(_("contact e-mail"))
-    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    contact_name = models.CharField(
+        _("contact person"), max_length=200, validators=[validate_single_line]
+    )
+    contact_email = models.EmailField(_("contact e-mail"), validators=[validate_single_line])
+    contact_phone = models.CharField(
+        _("contact phone"), max_length=40, blank=True, validators=[validate_single_line]
+    )
     audience = models.CharField(
         _("target audience"), max_length=20, choices=Audience.choices, default=Audience.EVERYONE
     )
@@ -74,12 +81,23 @@ class Event(TranslatableModel):
     sign_language = models.BooleanField(_("sign language interpreting"), default=False)
     child_care = models.BooleanField(_("child care"), default=False)
     free_of_charge = models.BooleanField(_("free of charge"), default=True)
-    price = models.CharField(_("price (German)"), max_length=200, blank=True)
+    price = models.CharField(
+        _("price (German)"), max_length=200, blank=True, validators=[validate_single_line]
+    )
     registration_required = models.BooleanField(_("registration needed"), default=False)
-    registration_how = models.CharField(_("how to register (German)"), max_length=300, blank=True)
+    registration_how = models.CharField(
+        _("how to register (German)"), max_length=300, blank=True, validators=[validate_single_line]
+    )
     image = models.FileField(_("image"), storage=_uploads, upload_to=_image_path, blank=True)
-    image_alt = models.CharField(_("image description (alt text)"), max_length=300, blank=True)
-    image_rights = models.CharField(_("image rights holder"), max_length=200, blank=True)
+    image_alt = models.CharField(
+        _("image description (alt text)"),
+        max_length=300,
+        blank=True,
+        validators=[validate_single_line],
+    )
+    image_rights = models.CharField(
+        _("image rights holder"), max_length=200, blank=True, validators=[validate_single_line]
+    )
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -88,8 +106,10 @@ class Event(TranslatableModel):
         related_name="+",
     )
     # Decisions are e-mailed to the submitter in the language they wrote in.
-    submitter_email = models.EmailField(_("submitter e-mail"))
-    submitter_language = models.CharField(_("submitter language"), max_length=10, default="de")
+    submitter_email = models.EmailField(_("submitter e-mail"), validators=[validate_single_line])
+    submitter_language = models.CharField(
+        _("submitter language"), max_length=10, default="de", validators=[validate_single_line]
+    )
     submitted_at = models.DateTimeField(_("submitted"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -124,10 +144,16 @@ class Event(TranslatableModel):
 
 class EventTranslation(Translation):
     source = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="translations")
-    title = models.CharField(_("title"), max_length=200, blank=True)
+    title = models.CharField(
+        _("title"), max_length=200, blank=True, validators=[validate_single_line]
+    )
     description = models.TextField(_("description"), blank=True)
-    price = models.CharField(_("price"), max_length=200, blank=True)
-    registration_how = models.CharField(_("how to register"), max_length=300, blank=True)
+    price = models.CharField(
+        _("price"), max_length=200, blank=True, validators=[validate_single_line]
+    )
+    registration_how = models.CharField(
+        _("how to register"), max_length=300, blank=True, validators=[validate_single_line]
+    )
 
     class Meta(Translation.Meta):
         verbose_name = _("event translation")
@@ -139,7 +165,9 @@ class EventLanguage(models.Model):
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="languages")
     code = models.CharField(
-        _("language code"), max_length=10, validators=[validate_spoken_language]
+        _("language code"),
+        max_length=10,
+        validators=[validate_single_line, validate_spoken_language],
     )
 
     class Meta:

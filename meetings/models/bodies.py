@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.validators import validate_single_line
 from meetings.enums import AnnouncementKind, BodyKind, Delivery
 
 
@@ -17,11 +18,14 @@ class Body(models.Model):
     """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    name = models.CharField(_("name"), max_length=200, unique=True)
+    name = models.CharField(
+        _("name"), max_length=200, unique=True, validators=[validate_single_line]
+    )
     short_code = models.CharField(
         _("short code"),
         max_length=10,
         unique=True,
+        validators=[validate_single_line],
         help_text=_("Used in decision numbers, e.g. NW for NW-2026-07."),
     )
     kind = models.CharField(_("kind"), max_length=20, choices=BodyKind.choices)
@@ -75,7 +79,9 @@ class CalendarFeed(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed"
     )
-    token = models.CharField(max_length=64, unique=True, default=_new_token)
+    token = models.CharField(
+        max_length=64, unique=True, default=_new_token, validators=[validate_single_line]
+    )
     created_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -94,7 +100,7 @@ class Announcement(models.Model):
         Body, verbose_name=_("body"), on_delete=models.CASCADE, related_name="announcements"
     )
     kind = models.CharField(_("kind"), max_length=20, choices=AnnouncementKind.choices)
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, validators=[validate_single_line])
     text = models.TextField(_("text"), max_length=4000)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

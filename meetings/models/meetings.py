@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from core.validators import validate_single_line
 from meetings.enums import Answer, ItemStatus, MeetingStatus
 from meetings.models.bodies import Body
 
@@ -20,11 +21,13 @@ class Meeting(models.Model):
     body = models.ForeignKey(
         Body, verbose_name=_("body"), on_delete=models.PROTECT, related_name="meetings"
     )
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, validators=[validate_single_line])
     starts_at = models.DateTimeField(_("start"))
     ends_at = models.DateTimeField(_("end"))
-    place = models.CharField(_("address"), max_length=300, blank=True)
-    online_url = models.URLField(_("online link"), blank=True)
+    place = models.CharField(
+        _("address"), max_length=300, blank=True, validators=[validate_single_line]
+    )
+    online_url = models.URLField(_("online link"), blank=True, validators=[validate_single_line])
     agenda_deadline = models.DateTimeField(_("deadline for agenda proposals"))
     status = models.CharField(
         _("status"), max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.SCHEDULED
@@ -68,9 +71,11 @@ class AgendaItem(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="items")
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, validators=[validate_single_line])
     description = models.TextField(_("short description"), max_length=2000, blank=True)
-    presenter = models.CharField(_("presenter"), max_length=200, blank=True)
+    presenter = models.CharField(
+        _("presenter"), max_length=200, blank=True, validators=[validate_single_line]
+    )
     minutes_needed = models.PositiveSmallIntegerField(_("minutes needed"), default=10)
     status = models.CharField(
         _("status"), max_length=20, choices=ItemStatus.choices, default=ItemStatus.PROPOSED
@@ -165,8 +170,10 @@ class Attachment(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="attachments")
     file = models.FileField(storage=uploads_storage, upload_to=_upload_path)
-    original_name = models.CharField(_("file name"), max_length=200)
-    content_type = models.CharField(max_length=100)
+    original_name = models.CharField(
+        _("file name"), max_length=200, validators=[validate_single_line]
+    )
+    content_type = models.CharField(max_length=100, validators=[validate_single_line])
     size = models.PositiveBigIntegerField()
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.validators import validate_single_line
 from meetings.enums import MinutesStatus
 from meetings.models.bodies import Body
 from meetings.models.meetings import AgendaItem, Meeting
@@ -17,7 +18,7 @@ class Attendance(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name"), max_length=200, validators=[validate_single_line])
     organisation = models.ForeignKey(
         "directory.Organisation",
         verbose_name=_("organisation"),
@@ -26,7 +27,9 @@ class Attendance(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    organisation_name = models.CharField(_("organisation (guests)"), max_length=200, blank=True)
+    organisation_name = models.CharField(
+        _("organisation (guests)"), max_length=200, blank=True, validators=[validate_single_line]
+    )
     is_guest = models.BooleanField(_("guest"), default=False)
 
     class Meta:
@@ -112,7 +115,7 @@ class ActionItem(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="actions")
     body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="actions")
-    title = models.CharField(_("what"), max_length=300)
+    title = models.CharField(_("what"), max_length=300, validators=[validate_single_line])
     responsible_organisation = models.ForeignKey(
         "directory.Organisation",
         verbose_name=_("responsible organisation"),

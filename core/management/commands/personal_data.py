@@ -13,6 +13,7 @@ from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
 from core.privacy import personal_data_erase, personal_data_export
+from core.validators import validate_single_line
 
 
 class Command(BaseCommand):
@@ -30,8 +31,10 @@ class Command(BaseCommand):
             validate_email(email)
         except ValidationError:
             raise CommandError(_("Not an e-mail address: %(email)s") % {"email": email}) from None
-        if "\n" in name or "\r" in name:
-            raise CommandError(_("The name must be one line."))
+        try:
+            validate_single_line(name)
+        except ValidationError as error:
+            raise CommandError(" ".join(error.messages)) from None
         if action == "export":
             data = personal_data_export(email=email, name=name)
             self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
