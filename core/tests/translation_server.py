@@ -4,7 +4,8 @@ The server listens on 127.0.0.1 on a free port, records every request and
 answers like the real services: each text comes back as "[<target>] <text>".
 ``mode`` makes it misbehave: "error" (HTTP 500), "forbidden" (HTTP 403),
 "not-json", "wrong-count", "no-translations", "slow" (answers after
-``delay`` seconds) or "redirect".
+``delay`` seconds), "redirect" or "line-breaks" (a line break after the
+target's tag).
 """
 
 from __future__ import annotations
@@ -48,7 +49,8 @@ class _Handler(BaseHTTPRequestHandler):
             texts, target = body["text"], body["target_lang"]
         else:
             texts, target = body["q"], body["target"]
-        translated = [f"[{target}] {text}" for text in texts]
+        separator = "\r\n" if fake.mode == "line-breaks" else " "
+        translated = [f"[{target}]{separator}{text}" for text in texts]
         if fake.mode == "wrong-count":
             translated = translated[:-1]
         if fake.mode == "no-translations":

@@ -376,3 +376,18 @@ def test_the_request_must_be_a_post(client, owner, offer, libretranslate):
     client.force_login(owner)
     assert client.get(url("offer", offer.id) + "maschinell/").status_code == 405
     assert queued() == []
+
+
+def test_a_line_break_from_the_service_is_folded_in_one_line_fields_only(offer, libretranslate):
+    """One-line fields refuse line breaks (issue 14 item 4); a service answering
+    with one must not make the whole translation fail."""
+    libretranslate.mode = "line-breaks"
+
+    written = machine_translation_fill(
+        kind=TRANSLATABLE_KINDS["offer"], key=str(offer.id), language="en"
+    )
+
+    row = OfferTranslation.objects.get(source=offer, language="en")
+    assert "name" in written
+    assert row.name == "[en] Sprachcafé"
+    assert row.description == "[en]\r\nJeden Montag."

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 
 from accounts.models import User
 from core import audit
@@ -19,6 +19,7 @@ from core.enums import TranslationStatus
 from core.machine_translation import MachineTranslationError, translate
 from core.services import translation_save
 from core.translation import TranslatableModel, Translation
+from core.validators import one_line
 from directory.search.updates import index_updates
 from directory.translating.kinds import Kind, source_get
 from directory.translating.selectors import translation_get
@@ -135,8 +136,19 @@ def machine_translation_fill(*, kind: Kind, key: str, language: str) -> list[str
     texts = translate(
         [german for _name, german in plan.to_translate], settings.SOURCE_LANGUAGE, language
     )
-    values = dict(zip(names, texts, strict=True)) | dict.fromkeys(plan.to_clear, "")
+    values = dict(zip(names, _one_line_where_needed(kind, names, texts), strict=True))
+    values |= dict.fromkeys(plan.to_clear, "")
     return _machine_store(kind=kind, source=source, language=language, plan=plan, values=values)
+
+
+def _one_line_where_needed(kind: Kind, names: list[str], texts: list[str]) -> list[str]:
+    """A service may answer a one-line field with a line break: fold it, as the
+    field's validator would refuse it (texts of several lines keep theirs)."""
+    model = kind.translation_model
+    return [
+        text if isinstance(model._meta.get_field(name), models.TextField) else one_line(text)
+        for name, text in zip(names, texts, strict=True)
+    ]
 
 
 @transaction.atomic
