@@ -184,7 +184,10 @@ def test_wrong_key_login_fails_with_clear_page_and_log(
     response = log_in(client, coordinator, current_code(totp_secret))
 
     assert response.status_code == 503
-    assert "Two-factor codes cannot be checked at the moment" in response.content.decode()
+    # The pages are German (the default language); the English text is the msgid.
+    assert (
+        "Zwei-Faktor-Codes können wegen eines Konfigurationsproblems" in response.content.decode()
+    )
     assert response.wsgi_request.user.is_anonymous
     assert "cannot be decrypted with any key in MFA_KEY" in caplog.text
     assert totp_secret not in caplog.text
@@ -198,7 +201,7 @@ def test_wrong_key_on_the_two_factor_page_is_no_server_error(client, coordinator
     response = client.get(reverse("mfa_index"))
 
     assert response.status_code == 503
-    assert "Two-factor authentication unavailable" in response.content.decode()
+    assert "Zwei-Faktor-Anmeldung nicht verfügbar" in response.content.decode()
 
 
 def test_status_command_reports_unreadable_rows_and_leaves_them(coordinator, settings):

@@ -169,3 +169,15 @@ def test_plain_http_to_the_api_is_refused_not_redirected(settings):
     assert api.status_code == 403
     assert api.json() == {"detail": "HTTPS required"}
     assert api_over_https.status_code == 200
+
+
+def test_messages_wait_in_the_session_not_in_a_cookie(client, owner):
+    """A message after a save rides in the session: no "messages" cookie is set."""
+    client.force_login(owner)
+
+    response = client.post("/de/konto/logout/")
+
+    assert response.status_code == 302
+    assert "messages" not in response.cookies
+    page = client.get(response["Location"], follow=True).content.decode()
+    assert "abgemeldet" in page

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from django import forms
+from django.apps import AppConfig, apps
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
@@ -16,6 +17,18 @@ from core.validators import validate_single_line
 
 AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def our_app_configs() -> list[AppConfig]:
+    """The project's own apps, not installed packages (a ``.venv`` may sit
+    inside the project folder): for tests that walk every model or form."""
+    base = Path(settings.BASE_DIR).resolve()
+    return [
+        config
+        for config in apps.get_app_configs()
+        if base in Path(config.path).resolve().parents
+        and not {".venv", "site-packages"} & set(Path(config.path).resolve().parts)
+    ]
 
 
 def axe_violations(page) -> list[str]:

@@ -1,11 +1,9 @@
 """The registry of personal data holders and the coordinator's privacy page (issue 14 item 5)."""
 
 import json
-from pathlib import Path
 
 import pytest
 from django.apps import apps
-from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.db import models
 from django.utils import translation
@@ -13,6 +11,7 @@ from django.utils import translation
 from accounts.tests.factories import UserFactory
 from core.models import ChangeSet, OutgoingMail
 from core.privacy import Holder, holders, personal_data_erase
+from core.tests.helpers import our_app_configs
 from core.tests.privacy_helpers import (
     OTHER,
     PERSON,
@@ -27,15 +26,10 @@ from festival.tests.factories import EventFactory
 from network.models import HelpOffer
 from network.tests.factories import HelpOfferFactory
 
-OUR_ROOT = Path(settings.BASE_DIR).resolve()
-
 
 def our_models() -> list[type[models.Model]]:
     """The models of the project's own apps (not of installed packages)."""
-    ours = [
-        app for app in apps.get_app_configs() if Path(app.path).resolve().is_relative_to(OUR_ROOT)
-    ]
-    return [model for app in ours for model in app.get_models()]
+    return [model for app in our_app_configs() for model in app.get_models()]
 
 
 def holds_email(field: models.Field) -> bool:

@@ -9,17 +9,14 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from pathlib import Path
 
 import pytest
 from django import forms
-from django.apps import apps
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import translation
 
-from core.tests.helpers import unchecked_form_fields
+from core.tests.helpers import our_app_configs, unchecked_form_fields
 from core.validators import one_line, validate_single_line
 
 REFUSED = "Line breaks and control characters are not allowed here."
@@ -76,22 +73,14 @@ def test_one_line_collapses_breaks_controls_and_spaces():
     assert one_line("  Abend\r\nX-EVIL:1\t\u2028 im\x00Hof \x85 ") == "Abend X-EVIL:1 im Hof"
 
 
-def _our_apps():
-    base = Path(settings.BASE_DIR).resolve()
-    for config in apps.get_app_configs():
-        path = Path(config.path).resolve()
-        if base in path.parents and ".venv" not in path.parts:
-            yield config
-
-
 def test_our_apps_are_found():
-    names = {config.label for config in _our_apps()}
+    names = {config.label for config in our_app_configs()}
     assert {"core", "accounts", "directory", "meetings", "festival", "network"} <= names
 
 
 def _unchecked_model_fields() -> list[str]:
     unchecked = []
-    for config in _our_apps():
+    for config in our_app_configs():
         for model in config.get_models():
             for field in model._meta.concrete_fields:
                 label = f"{model._meta.label}.{field.name}"
@@ -108,12 +97,12 @@ def test_every_one_line_model_field_refuses_line_breaks():
 
 
 def _form_classes() -> list[type[forms.BaseForm]]:
-    for config in _our_apps():
+    for config in our_app_configs():
         for module in pkgutil.walk_packages([config.path], prefix=f"{config.name}."):
             leaf = module.name.rsplit(".", 1)[-1]
             if "tests" not in module.name and (leaf.endswith("forms") or leaf == "admin"):
                 importlib.import_module(module.name)
-    ours = tuple(f"{config.name}." for config in _our_apps())
+    ours = tuple(f"{config.name}." for config in our_app_configs())
     found, todo = [], [forms.BaseForm]
     while todo:
         cls = todo.pop()
