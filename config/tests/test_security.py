@@ -122,6 +122,7 @@ def test_public_pages_for_anonymous_visitors_stay_cacheable(client):
 
 def test_refused_access_is_logged_with_the_account_number_only(client, owner, caplog):
     client.force_login(owner)
+    caplog.clear()  # the login's own line
 
     with caplog.at_level("WARNING", logger="integrationsnetz.security"):
         response = client.get("/de/verwaltung/austausch/export.zip?email=someone@example.org")
