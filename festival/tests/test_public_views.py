@@ -309,3 +309,19 @@ def test_partner_limit_counts_each_visitor_behind_a_proxy(during_call, client, v
 
     assert [first.status_code, other_visitor.status_code, again.status_code] == [302, 302, 429]
     assert Event.objects.count() == 2
+
+
+@pytest.mark.parametrize(
+    ("language", "names"),
+    [("de", "Deutsch, Ukrainisch"), ("ar", "الألمانية, الأوكرانية"), ("en", "German, Ukrainian")],
+)
+def test_programme_names_the_languages_spoken_in_the_readers_language(
+    client, published, language, names
+):
+    """"Deutsch, Ukrainisch", never "de, uk" (issue 15)."""
+    published.languages.create(code="de")
+    url = en("festival:programme", published.edition.year).replace("/en/", f"/{language}/")
+
+    html = client.get(url).content.decode()
+
+    assert f"· {names} " in html

@@ -107,6 +107,7 @@ def test_help_offer_is_routed_to_matching_members_and_forwarded_to_their_contact
     assert routing.reason == "score 110 (topics: tandem; languages: ar)"
     (forwarded,) = mails_to("intern@awo.example.org")
     assert "karim@example.org" in forwarded.body
+    assert "Sprachen: Arabisch, Deutsch\n" in forwarded.body  # names, not "ar, de"
     (confirmation,) = mails_to("karim@example.org")
     assert "/uk/mitmachen/stand/" in confirmation.body
 
