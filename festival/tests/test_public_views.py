@@ -318,7 +318,7 @@ def test_partner_limit_counts_each_visitor_behind_a_proxy(during_call, client, v
 def test_programme_names_the_languages_spoken_in_the_readers_language(
     client, published, language, names
 ):
-    """"Deutsch, Ukrainisch", never "de, uk" (issue 15)."""
+    """Names such as "Deutsch, Ukrainisch", never codes such as "de, uk" (issue 15)."""
     published.languages.create(code="de")
     url = en("festival:programme", published.edition.year).replace("/en/", f"/{language}/")
 
