@@ -7,7 +7,16 @@ from accounts.enums import Role
 from accounts.models import User
 from core.demo.logins import DEMO_PASSWORD
 from core.enums import TranslationStatus
-from directory.models import Contact, Offer, OpeningHours, Organisation, Topic
+from core.languages import target_language_codes
+from directory.models import (
+    Contact,
+    Location,
+    Offer,
+    OpeningHours,
+    Organisation,
+    TargetGroup,
+    Topic,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_loaded_once")]
 
@@ -31,10 +40,34 @@ def test_demo_every_organisation_has_an_offer_at_a_place_with_hours():
         assert offer.topics.exists(), offer.name
 
 
-def test_demo_offers_in_german_and_english():
-    for offer in Offer.objects.prefetch_related("translations"):
-        assert offer.name
-        assert offer.translation_statuses()["en"] == TranslationStatus.CURRENT, offer.name
+@pytest.mark.parametrize("model", [Organisation, Offer, Location, Contact, Topic, TargetGroup])
+def test_demo_content_is_translated_into_every_language_by_people(model):
+    """Every German text of the demo has a current translation in all seven other
+    languages, and none of them is marked as machine translation."""
+    languages = target_language_codes()
+    checked = 0
+    for source in model.objects.prefetch_related("translations"):
+        fields = [name for name in model.translated_fields if getattr(source, name).strip()]
+        if not fields:
+            continue
+        statuses = source.translation_statuses()
+        for language in languages:
+            row = source.translation_for(language)
+            assert row is not None, (str(source), language)
+            assert statuses[language] == TranslationStatus.CURRENT, (str(source), language)
+            assert not row.machine_translated, (str(source), language)
+            for name in fields:
+                assert getattr(row, name).strip(), (str(source), language, name)
+        checked += 1
+    assert checked, model
+
+
+def test_demo_translations_are_not_german_copies():
+    offer = Offer.objects.get(name="Sprechstunde des Integrationsbeauftragten")
+    names = {language: offer.translation_for(language).name for language in target_language_codes()}
+
+    assert len(set(names.values())) == len(names)
+    assert "Sprechstunde" not in "".join(names.values())
 
 
 def test_demo_topics_named_in_all_eight_languages_with_keywords():
