@@ -116,7 +116,7 @@ class TopicTranslationInline(TranslationInline):
 @admin.register(Topic)
 class TopicAdmin(IndexedAdmin, TranslatedAdmin):
     index_mark = staticmethod(topics_changed)
-    list_display = ["name", "slug", "position", "translation_summary"]
+    list_display = ["name", "slug", "icon", "position", "translation_summary"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [TopicTranslationInline]
 

@@ -45,3 +45,31 @@ class NetworkRole(models.TextChoices):
 
     MODERATOR = "moderator", _("Moderator of the network")
     COORDINATOR = "coordinator", _("Coordination of the network")
+
+
+class TopicIcon(models.TextChoices):
+    """Pictures for topic tiles: names of Material Symbols (the icon family of KERN UX).
+
+    The tiles show the topic's name beside the picture, so the picture is
+    decorative; the names here are what the coordinator picks from.
+    """
+
+    CATEGORY = "category", _("General (shapes)")
+    HOME = "home", _("House")
+    APARTMENT = "apartment", _("Apartment building")
+    TRANSLATE = "translate", _("Languages")
+    SUPPORT_AGENT = "support_agent", _("Counsellor")
+    BADGE = "badge", _("Identity card")
+    WORK = "work", _("Briefcase")
+    SCHOOL = "school", _("School")
+    ACCOUNT_BALANCE = "account_balance", _("Public building")
+    MEDICAL_SERVICES = "medical_services", _("Medical case")
+    RECORD_VOICE_OVER = "record_voice_over", _("Speaking person")
+    DIVERSITY = "diversity_3", _("Group of people")
+    VOLUNTEER_ACTIVISM = "volunteer_activism", _("Helping hand")
+    LOCAL_POLICE = "local_police", _("Police badge")
+    BALANCE = "balance", _("Scales")
+    FAMILY = "family_restroom", _("Family")
+    WOMAN = "woman", _("Woman")
+    CHILD_CARE = "child_care", _("Child")
+    PAYMENTS = "payments", _("Money")

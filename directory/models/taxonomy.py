@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.translation import TranslatableModel, Translation
 from core.validators import validate_single_line
+from directory.enums import TopicIcon
 from directory.models.base import HsdsModel
 
 
@@ -20,6 +21,13 @@ class Topic(TranslatableModel, HsdsModel):
     name = models.CharField(_("name (German)"), max_length=100, validators=[validate_single_line])
     keywords = models.TextField(
         _("search words (German)"), blank=True, help_text=_("One per line.")
+    )
+    icon = models.CharField(
+        _("picture"),
+        max_length=40,
+        choices=TopicIcon.choices,
+        default=TopicIcon.CATEGORY,
+        help_text=_("Shown beside the name on the start page's topic tiles."),
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 

@@ -187,6 +187,7 @@ def topic_form(topic, **overrides):
         "slug": topic.slug,
         "name": topic.name,
         "keywords": "",
+        "icon": topic.icon,
         "position": "0",
         "translations-TOTAL_FORMS": "0",
         "translations-INITIAL_FORMS": "0",
@@ -254,3 +255,20 @@ def test_admin_saves_are_recorded_in_the_history(client, coordinator):
         ("directory.organisation.admin-change", coordinator),
     ]
     assert change_sets[1].changes.get().fields["name"] == ["Neuer Verein", "Verein Neu"]
+
+
+def test_coordinator_picks_a_topic_picture_from_the_list(client, coordinator):
+    topic = TopicFactory(name="Wohnen")
+    client.force_login(coordinator)
+    url = reverse("admin:directory_topic_change", args=[topic.pk])
+
+    response = client.post(url, topic_form(topic, icon="home"))
+    assert response.status_code == 302
+    topic.refresh_from_db()
+    assert topic.icon == "home"
+
+    response = client.post(url, topic_form(topic, icon="../../etc/passwd"))
+    assert response.status_code == 200
+    assert "icon" in response.context["adminform"].form.errors
+    topic.refresh_from_db()
+    assert topic.icon == "home"
