@@ -1,8 +1,12 @@
 """Template helpers for content stored in German with database translations."""
 
 from django import template
+from django.conf import settings
+from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+
+from core.hyphenation import hyphenate as _hyphenate
 
 register = template.Library()
 
@@ -19,3 +23,16 @@ def source_lang(text, field: str) -> str:
     if field in text.fallback_fields:
         return mark_safe(' lang="de" dir="ltr"')
     return ""
+
+
+@register.filter(is_safe=True)
+def hyphenate(value, language: str = "") -> str:
+    """Soft hyphens in the long words of ``value``, by the page language unless given."""
+    return conditional_escape(_hyphenate(str(value), language or get_language()))
+
+
+@register.simple_tag
+def hyphenated(text, field: str) -> str:
+    """A field of localized ``text`` with soft hyphens, by the language it is really in."""
+    language = settings.SOURCE_LANGUAGE if field in text.fallback_fields else get_language()
+    return conditional_escape(_hyphenate(str(getattr(text, field)), language))
