@@ -45,3 +45,18 @@ class NetworkRole(models.TextChoices):
 
     MODERATOR = "moderator", _("Moderator of the network")
     COORDINATOR = "coordinator", _("Coordination of the network")
+
+
+class MistakeTopic(models.TextChoices):
+    """What a visitor says is wrong on an offer page."""
+
+    CONTACT = "contact", _("Phone number or e-mail address")
+    HOURS = "hours", _("Opening hours")
+    ADDRESS = "address", _("Address")
+    GONE = "gone", _("The offer no longer exists")
+    OTHER = "other", _("Something else")
+
+
+class ReportStatus(models.TextChoices):
+    OPEN = "open", _("open")
+    DONE = "done", _("done")
