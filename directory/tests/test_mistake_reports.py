@@ -96,6 +96,26 @@ def test_the_mail_is_in_each_editors_language(client, offer, owner):
         assert str(MistakeTopic.ADDRESS.label) in mail.body
 
 
+def test_without_editors_the_report_waits_for_the_coordinators(client, offer, coordinator):
+    assert client.post(report_url(offer), report_data()).status_code == 302
+
+    assert MistakeReport.objects.count() == 1
+    assert OutgoingMail.objects.count() == 0
+    client.force_login(coordinator)
+    assert "1 open report of a mistake" in client.get(DASHBOARD).content.decode()
+
+
+@pytest.mark.parametrize(("language", "queries"), [("de", 6), ("en", 8)])
+def test_the_form_page_query_count_is_bounded(
+    client, offer, django_assert_max_num_queries, language, queries
+):
+    url = report_url(offer, language)
+    client.get(url)  # fills the taxonomy cache, as any earlier visit does
+
+    with django_assert_max_num_queries(queries):
+        assert client.get(url).status_code == 200
+
+
 def test_the_report_stores_nothing_about_the_sender(client, offer, owner):
     client.post(
         report_url(offer), report_data(), REMOTE_ADDR="203.0.113.7", HTTP_USER_AGENT="Bot/1.0"
