@@ -139,3 +139,11 @@ def test_print_button_works_under_the_sites_csp(browser, live_server, offer, lan
     page.emulate_media(media="print")
     assert not button.is_visible()
     context.close()
+
+    checker = browser.new_context(bypass_csp=True, viewport={"width": WIDTH, "height": 700})
+    page = checker.new_page()
+    page.goto(
+        f"{live_server.url}/{language}/angebote/{offer.id}/drucken/", wait_until="networkidle"
+    )
+    assert axe_violations(page) == []
+    checker.close()
