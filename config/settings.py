@@ -310,6 +310,9 @@ DIRECTORY_REVIEW_CHANGES = env_bool("DIRECTORY_REVIEW_CHANGES", False)
 DIRECTORY_STALE_AFTER_MONTHS = env_int("DIRECTORY_STALE_AFTER_MONTHS", 6)
 # At most one reminder per stale offer in this many days.
 DIRECTORY_REMINDER_PERIOD_DAYS = env_int("DIRECTORY_REMINDER_PERIOD_DAYS", 30)
+# Reports of mistakes on offer pages are deleted this many months after they
+# were marked done.
+DIRECTORY_REPORT_RETENTION_MONTHS = env_int("DIRECTORY_REPORT_RETENTION_MONTHS", 12)
 # Largest import file (bytes) and most rows per import.
 DIRECTORY_IMPORT_MAX_BYTES = env_int("DIRECTORY_IMPORT_MAX_BYTES", 10 * 1024 * 1024)
 DIRECTORY_IMPORT_MAX_ROWS = env_int("DIRECTORY_IMPORT_MAX_ROWS", 20_000)
@@ -369,7 +372,8 @@ if PRODUCTION:
 # form counts its submissions per client address (and per e-mail address where
 # it asks for one): at most PUBLIC_FORM_RATE_LIMIT per window, or the form's own
 # limit in PUBLIC_FORM_RATE_LIMITS (by scope: "network" for joining and
-# helping, "festival-partner" for the festival's partner form).
+# helping, "festival-partner" for the festival's partner form, "directory-report"
+# for reports of mistakes on offer pages).
 FORM_MIN_FILL_SECONDS = env_int("FORM_MIN_FILL_SECONDS", 3)
 FORM_MAX_AGE_HOURS = env_int("FORM_MAX_AGE_HOURS", 24)
 PUBLIC_FORM_RATE_WINDOW_MINUTES = env_int("PUBLIC_FORM_RATE_WINDOW_MINUTES", 60)

@@ -44,3 +44,16 @@ def one_line(text: str) -> str:
         else:
             pieces.append(char)
     return " ".join("".join(pieces).split())
+
+
+# Tab, CR and LF are the only control characters a multi-line text keeps.
+_IN_PLAIN_TEXT = frozenset("\t\r\n")
+
+
+def validate_plain_text(value: object) -> None:
+    """A multi-line text (a message, a description): line breaks and tabs are
+    fine, other control characters are not."""
+    if isinstance(value, str) and any(
+        unicodedata.category(char) == "Cc" and char not in _IN_PLAIN_TEXT for char in value
+    ):
+        raise ValidationError(_("Control characters are not allowed."), code="control")

@@ -73,3 +73,18 @@ class TopicIcon(models.TextChoices):
     WOMAN = "woman", _("Woman")
     CHILD_CARE = "child_care", _("Child")
     PAYMENTS = "payments", _("Money")
+
+
+class MistakeTopic(models.TextChoices):
+    """What a visitor says is wrong on an offer page."""
+
+    CONTACT = "contact", _("Phone number or e-mail address")
+    HOURS = "hours", _("Opening hours")
+    ADDRESS = "address", _("Address")
+    GONE = "gone", _("The offer no longer exists")
+    OTHER = "other", _("Something else")
+
+
+class ReportStatus(models.TextChoices):
+    OPEN = "open", _("open")
+    DONE = "done", _("done")

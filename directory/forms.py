@@ -8,7 +8,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.languages import language_name
-from core.validators import validate_single_line
+from core.spam import SpamGuardForm
+from core.validators import validate_plain_text, validate_single_line
+from directory.enums import MistakeTopic
+from directory.models.reports import MESSAGE_MAX_LENGTH
 from directory.selectors import OfferFilters, spoken_language_codes
 from directory.taxonomy import taxonomy
 
@@ -80,3 +83,28 @@ class SearchForm(forms.Form):
             open_at=timezone.now() if data.get("open") else None,
             wheelchair_accessible=bool(data.get("access")),
         )
+
+
+class MistakeReportForm(SpamGuardForm):
+    """What is wrong on an offer page; nothing about who says so."""
+
+    topic = forms.ChoiceField(
+        label=_("What is wrong?"),
+        choices=MistakeTopic.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Please choose what is wrong."),
+            "invalid_choice": _("Please choose one of the listed answers."),
+        },
+    )
+    message = forms.CharField(
+        label=_("What should it say instead?"),
+        help_text=_("For example the new phone number or the new opening hours."),
+        max_length=MESSAGE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        validators=[validate_plain_text],
+        error_messages={
+            "required": _("Please tell us briefly what is wrong."),
+            "max_length": _("Please use at most %(limit_value)d characters."),
+        },
+    )

@@ -57,6 +57,11 @@ def organisations_export(person: Person) -> list[dict[str, Any]]:
     return [{"organisation": item.name, "email": item.email} for item in organisations]
 
 
+def mistake_reports_export(person: Person) -> list[dict[str, Any]]:
+    """Nothing: a report names nobody who sent it."""
+    return []
+
+
 def register_holders() -> None:
     register(
         Holder(
@@ -70,6 +75,20 @@ def register_holders() -> None:
             export=contacts_export,
             erase=contacts_erase,
             order=20,
+        )
+    )
+    register(
+        Holder(
+            key="directory.mistake_reports",
+            label=_("Reports of mistakes on offer pages"),
+            covers=("directory.MistakeReport.message",),
+            export=mistake_reports_export,
+            kept=_(
+                "Reports are anonymous: the form asks for no name and no address, so no "
+                "report can be found by person. Editors mark them done; done reports are "
+                "deleted after the retention period."
+            ),
+            order=22,
         )
     )
     register(

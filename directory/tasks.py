@@ -13,6 +13,7 @@ from django_tasks import task
 from core.machine_translation import MachineTranslationError, provider
 from core.periodic import periodic_task
 from core.translation import TranslatableModel
+from directory.freshness.reports import done_reports_delete
 from directory.freshness.services import stale_reminders_send
 from directory.translating.kinds import TRANSLATABLE_KINDS, Kind
 from directory.translating.services import machine_translation_fill
@@ -51,3 +52,9 @@ def machine_translation_request(*, kind: Kind, source: TranslatableModel, langua
 def stale_reminders() -> int:
     """Remind member editors of entries that were not checked for too long."""
     return stale_reminders_send(now=timezone.now())
+
+
+@periodic_task(every=timedelta(hours=24))
+def done_reports_retention() -> int:
+    """Delete reports of mistakes marked done longer ago than the retention period."""
+    return done_reports_delete(now=timezone.now())

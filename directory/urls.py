@@ -11,4 +11,5 @@ urlpatterns = [
     path("angebote/<uuid:offer_id>/drucken/", views.offer_print, name="offer-print"),
     path("organisationen/<slug:slug>/", views.organisation_page, name="organisation-detail"),
     path("netzwerk/", views.network, name="network"),
+    path("angebote/<uuid:offer_id>/fehler-melden/", views.offer_report, name="offer-report"),
 ]

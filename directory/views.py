@@ -4,16 +4,22 @@ from __future__ import annotations
 
 from uuid import UUID
 
+import segno
 from django.conf import settings
+from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 
+from core.spam import RATE_LIMITED, TOO_MANY_REQUESTS, rate_limit_hit
 from directory.enums import OrganisationKind
-from directory.forms import SearchForm
+from directory.forms import MistakeReportForm, SearchForm
+from directory.freshness.reports import mistake_report_submit
 from directory.selectors import (
     locations_with_coordinates,
     member_list,
@@ -116,16 +122,40 @@ def offer_page(request: HttpRequest, offer_id: UUID) -> HttpResponse:
 def offer_print(request: HttpRequest, offer_id: UUID) -> HttpResponse:
     """The offer on one sheet of paper, to hand to someone at a counter."""
     offer = _offer_or_404(offer_id)
+    page_url = request.build_absolute_uri(reverse("directory:offer-detail", args=[offer.id]))
     return render(
         request,
         "directory/offer_print.html",
-        {
-            "offer": offer,
-            "page_url": request.build_absolute_uri(
-                reverse("directory:offer-detail", args=[offer.id])
-            ),
-        },
+        {"offer": offer, "page_url": page_url, "qr_code": qr_svg(page_url)},
     )
+
+
+def qr_svg(url: str) -> str:
+    """An inline SVG QR code of ``url``: an image whose title names it for screen readers."""
+    svg = segno.make(url, error="m").svg_inline(
+        scale=3, title=_("QR code of this page's address"), svgclass="qr-code", lineclass=None
+    )
+    return svg.replace("<svg ", '<svg role="img" ', 1)
+
+
+@require_http_methods(["GET", "POST"])
+def offer_report(request: HttpRequest, offer_id: UUID) -> HttpResponse:
+    """Report a mistake on the offer page: anonymous, spam-guarded, rate-limited."""
+    offer = _offer_or_404(offer_id)
+    template = "directory/offer_report.html"
+    if request.method != "POST":
+        return render(request, template, {"offer": offer, "form": MistakeReportForm()})
+    form = MistakeReportForm(request.POST)
+    if not form.is_valid():
+        return render(request, template, {"offer": offer, "form": form}, status=400)
+    if rate_limit_hit(request, scope="directory-report"):
+        form.add_error(None, RATE_LIMITED)
+        return render(request, template, {"offer": offer, "form": form}, status=TOO_MANY_REQUESTS)
+    mistake_report_submit(
+        offer=offer, topic=form.cleaned_data["topic"], message=form.cleaned_data["message"]
+    )
+    messages.success(request, _("Thank you. The organisation will check the offer."))
+    return redirect("directory:offer-detail", offer.id)
 
 
 def organisation_page(request: HttpRequest, slug: str) -> HttpResponse:

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.selectors import login_exists
 from core.spam import SpamGuardForm
-from core.validators import validate_single_line
+from core.validators import validate_plain_text, validate_single_line
 from directory.enums import OrganisationKind
 from directory.models import Topic
 from directory.selectors import (
@@ -25,13 +25,7 @@ from directory.selectors import (
 from network.enums import ApplicantKind, TimeAvailable
 from network.models import VolunteerNeed
 
-CONTROL_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 PHONE = re.compile(r"^\+?[0-9 ()/\-]{3,40}$")
-
-
-def plain_text(value: str) -> None:
-    if CONTROL_IN_TEXT.search(value):
-        raise forms.ValidationError(_("Control characters are not allowed."), code="control")
 
 
 def phone_number(value: str) -> None:
@@ -96,7 +90,7 @@ class ContactFields(SpamGuardForm):
         max_length=2000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        validators=[plain_text],
+        validators=[validate_plain_text],
     )
 
     field_order = ["name", "email", "phone"]
@@ -117,7 +111,7 @@ class JoinRequestForm(ContactFields):
         label=_("What do you do?"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4}),
-        validators=[plain_text],
+        validators=[validate_plain_text],
     )
 
     field_order = [
@@ -230,7 +224,7 @@ class DeclineForm(forms.Form):
         label=_("Reason (sent to the person)"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4}),
-        validators=[plain_text],
+        validators=[validate_plain_text],
     )
 
 
@@ -267,7 +261,7 @@ class VolunteerNeedForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["description"].validators.append(plain_text)
+        self.fields["description"].validators.append(validate_plain_text)
         self.fields["topics"] = topic_field(required=True, label=_("Topics"))
         self.fields["languages"] = forms.MultipleChoiceField(
             label=_("Languages wanted"),

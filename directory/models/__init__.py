@@ -13,6 +13,7 @@ from directory.models.organisations import (
     Organisation,
     OrganisationTranslation,
 )
+from directory.models.reports import MistakeReport
 from directory.models.review import PendingChange
 from directory.models.search import OfferPosting, SearchDocument, SearchTerm, SearchVariant
 from directory.models.taxonomy import (
@@ -29,6 +30,7 @@ __all__ = [
     "District",
     "Location",
     "LocationTranslation",
+    "MistakeReport",
     "Offer",
     "OfferLanguage",
     "OfferLocation",

@@ -174,6 +174,8 @@ def test_offer_page_shows_public_offers_only(client, shown, hidden):
     for offer in hidden.offers:
         assert client.get(f"/de/angebote/{offer.pk}/").status_code == 404
         assert client.get(f"/de/angebote/{offer.pk}/drucken/").status_code == 404
+        assert client.get(f"/de/angebote/{offer.pk}/fehler-melden/").status_code == 404
+    assert client.get(f"/de/angebote/{shown.paused_offer.pk}/fehler-melden/").status_code == 200
     response = client.get(f"/de/angebote/{shown.offer.pk}/")
     assert [point["name"] for point in response.context["map"]["points"]] == ["Sichtbarhaus"]
 
