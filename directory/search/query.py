@@ -122,10 +122,10 @@ def _compound_parts(token: str, vocabulary: set[str]) -> list[dict[str, int]]:
         parts = []
         for part in (left, right):
             forms = [form for form in _part_forms(part) if form in vocabulary]
-            if forms:
-                parts.append(dict.fromkeys(forms, QUALITY_COMPOUND))
-            elif len(part) >= MIN_PART + 1 and part in STOPWORDS:
+            if len(part) > MIN_PART and part in STOPWORDS:
                 parts.append({})
+            elif forms:
+                parts.append(dict.fromkeys(forms, QUALITY_COMPOUND))
             else:
                 break
         else:
