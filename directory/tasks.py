@@ -1,5 +1,6 @@
 """Background tasks of the directory: machine translation of one entry, and
-the daily reminder about entries nobody has checked for a long time."""
+the daily reminder about entries nobody has checked for a long time, and the
+daily deletion of unmet searches past their retention."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from core.machine_translation import MachineTranslationError, provider
 from core.periodic import periodic_task
 from core.translation import TranslatableModel
 from directory.freshness.services import stale_reminders_send
+from directory.search.unmet import unmet_searches_forget
 from directory.translating.kinds import TRANSLATABLE_KINDS, Kind
 from directory.translating.services import machine_translation_fill
 
@@ -51,3 +53,9 @@ def machine_translation_request(*, kind: Kind, source: TranslatableModel, langua
 def stale_reminders() -> int:
     """Remind member editors of entries that were not checked for too long."""
     return stale_reminders_send(now=timezone.now())
+
+
+@periodic_task(every=timedelta(hours=24))
+def unmet_searches_expire() -> int:
+    """Delete counts of unmet searches and search wishes past their retention."""
+    return unmet_searches_forget(today=timezone.localdate())
