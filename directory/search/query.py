@@ -2,23 +2,38 @@
 
 Ranking, step by step (deterministic, so tests can pin it down):
 
-1. The query is cut into terms exactly as offers were (``text.terms``).
+1. The query is cut into terms exactly as offers were (``text.terms``):
+   stop words and question words of the eight languages are left out
+   ("Wo kann ich …", "where can I find …"); a word typed with accents is
+   compared with the stop words as typed (Turkish "iş" stays, English "is"
+   goes). A Vietnamese query of several syllables asks for its pairs of
+   neighbouring syllables instead ("nhà ở" → "nha_o"), which the index
+   holds for Vietnamese text, so it matches as a phrase.
 2. Each term is expanded to vocabulary terms, each with a match quality:
    the same word 100; the typed word is the vocabulary word plus up to three
-   letters of ending ("Deutschkurse" → "deutschkurs") 85; the typed word
-   starts a vocabulary word ("Deutschk" → "deutschkurs") 70; one typo in a
-   word of five letters or more ("Wohnnung" → "wohnung") 55. A word found
-   as typed (or with an ending) is taken as meant: it is completed as a
-   prefix only if it is the last word (the one still being typed), and
-   never read as a typo. A typed word that expands to nothing is ignored
-   and reported back.
+   letters of ending ("Deutschkurse" → "deutschkurs") 85; a part of a
+   German compound 80 (below); the typed word starts a vocabulary word
+   ("Deutschk" → "deutschkurs") 70; one typo in a word of five letters or
+   more ("Wohnnung" → "wohnung") 55.
+   A word that is not in the vocabulary but can be cut into two known
+   parts (a linking "s" left out; one part may be a stop word such as
+   "suche" or "angebot") is a compound: each known part counts as a word
+   of its own ("Frauenhaus" → "frauen", "haus"; "Jobsuche" → "job").
+   A word found as typed, with an ending, or as a compound is taken as
+   meant: it is completed as a prefix only if it is the last word (the one
+   still being typed) and not a compound, and never read as a typo
+   ("Schulden" is not "Schulen"). A typed word that expands to nothing is
+   ignored and reported back.
 3. An offer matches a typed word through its postings (see index.py: own
    name 100, topic name 80, topic search word 60 — both in any language and
    shared among the offer's topics —, organisation 50, target group 40,
    place 30, other text 20); it scores weight × quality of its best hit
    for that word.
-4. Only offers that match every (known) typed word are results; their
-   score is the sum over the words. Ties go by German name, then id.
+4. Offers that match at least one word are results. They rank by how many
+   of the words they match, then by the sum of their scores over the
+   words; ties go by German name, then id. So a sentence finds the offers
+   that match most of it, and one word that matches nothing (or little)
+   does not empty the list.
 5. Filters (topic, language, district, target group) are postings as well
    (``index.filter_term``); the yes/no ones (free, accessible), which most
    offers pass, are columns of the search document. An offer must pass

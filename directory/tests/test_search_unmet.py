@@ -203,6 +203,7 @@ def test_unmet_searches_page_is_for_coordinators_only(client, owner, coordinator
     assert client.get(UNMET).status_code == 403
     client.force_login(coordinator)
     assert client.get(UNMET).status_code == 200
+    assert UNMET in client.get("/de/verwaltung/").content.decode()  # in the coordinator's tools
 
 
 def test_unmet_searches_page_lists_by_month_and_language(
