@@ -249,7 +249,7 @@ def expand_query(query: str) -> Expanded:
     expanded = Expanded(typed=bool(tokens))
     for token, words in zip(tokens, expand_words(tokens), strict=True):
         if not words:
-            expanded.unknown_words.append(token)
+            expanded.unknown_words.append(token.replace(PHRASE_JOINER, " "))
         for matches in words:
             expanded.rows.extend(
                 (expanded.words, term, quality) for term, quality in sorted(matches.items())

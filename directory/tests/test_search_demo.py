@@ -82,6 +82,9 @@ def _topics(name: str) -> set[str]:
         ("домашнє насильство", "safety-and-police"),
         ("borç", "migration-counselling"),
         ("Wohnsitzanmeldung", "residence-law"),
+        ("tìm việc làm", "work-and-jobs"),
+        ("tư vấn nợ", "migration-counselling"),
+        ("iş arıyorum", "work-and-jobs"),
     ],
 )
 def test_sentences_compounds_and_search_words_find_the_right_topic(query, first):
@@ -130,6 +133,13 @@ def test_vietnamese_phrase_matches_as_a_phrase():
     # "nhà" alone is in many texts ("nhà trẻ", nursery); the phrase narrows it
     assert len(phrase) < len(syllable)
     assert all({"housing", "community-accommodation"} & _topics(name) for name in phrase), phrase
+
+
+def test_an_unknown_vietnamese_phrase_is_reported_as_typed():
+    result = offer_search(query="nhà bơi", filters=OfferFilters())
+
+    assert result.unknown_words == ["nha boi"]
+    assert result.offer_ids == []
 
 
 def test_stop_words_alone_find_nothing_and_fail_nowhere():
