@@ -3,6 +3,9 @@
 Normalising folds case and accents ("Büro" = "buro", "жильё" = "жилье"),
 Arabic-script letter variants and optional vowel marks, so that people who
 type without a German, Cyrillic or Arabic keyboard layout still match.
+Stop words of the eight languages are left out (a word typed with accents is
+compared as typed, so Turkish "iş" stays); Vietnamese text also gives its
+pairs of neighbouring syllables as terms, so a phrase can match as a phrase.
 """
 
 from __future__ import annotations
