@@ -382,6 +382,15 @@ PUBLIC_FORM_RATE_LIMITS = {
     "festival-partner": env_int("FESTIVAL_PARTNER_FORM_RATE_LIMIT", 10),
 }
 
+# --- Unmet searches (directory.search.unmet) ---------------------------------
+#
+# A typed search whose first page shows at most SEARCH_UNMET_THRESHOLD offers
+# is counted (normalised query, month and language; nothing personal) for the
+# coordinators' page of unmet searches; counts and wishes older than
+# SEARCH_UNMET_RETENTION_MONTHS are deleted daily.
+SEARCH_UNMET_THRESHOLD = env_int("SEARCH_UNMET_THRESHOLD", 2)
+SEARCH_UNMET_RETENTION_MONTHS = env_int("SEARCH_UNMET_RETENTION_MONTHS", 24)
+
 # --- Map ----------------------------------------------------------------
 
 # Tile server for the maps; empty turns the maps off (lists and pages work

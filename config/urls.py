@@ -20,6 +20,7 @@ urlpatterns = [
         path("verwaltung/austausch/", include("directory.exchange.urls")),
         path("verwaltung/uebersetzungen/", include("directory.translating.urls")),
         path("verwaltung/aktualitaet/", include("directory.freshness.urls")),
+        path("verwaltung/unerfuellte-suchen/", include("directory.search.urls")),
         path("sitzungen/", include("meetings.urls")),
         path("interkulturelle-woche/", include("festival.urls")),
         path("mitmachen/", include("network.urls")),

@@ -108,3 +108,35 @@ class MistakeReportForm(SpamGuardForm):
             "max_length": _("Please use at most %(limit_value)d characters."),
         },
     )
+
+
+MAX_WISH_LENGTH = 500
+
+
+class SearchWishForm(SpamGuardForm):
+    """ "Tell us what you were looking for": anonymous, a few sentences."""
+
+    text = forms.CharField(
+        label=_("What were you looking for?"),
+        help_text=_("Please do not write your name, address or phone number."),
+        max_length=MAX_WISH_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": MAX_WISH_LENGTH}),
+        error_messages={
+            "required": _("Please write a few words about what you were looking for."),
+            "max_length": _("Please use at most %(limit_value)d characters."),
+        },
+    )
+    q = forms.CharField(
+        required=False,
+        max_length=MAX_QUERY_LENGTH,
+        widget=forms.HiddenInput,
+        validators=[validate_single_line],
+    )
+
+    def clean_text(self) -> str:
+        text = self.cleaned_data["text"].strip()
+        if not text:
+            raise forms.ValidationError(
+                _("Please write a few words about what you were looking for."), code="required"
+            )
+        return text

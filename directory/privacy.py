@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import audit
 from core.privacy import Holder, Person, register
-from directory.models import Contact, Organisation
+from directory.models import Contact, Organisation, SearchWish
 
 
 def _contacts(person: Person) -> QuerySet[Contact]:
@@ -104,3 +104,42 @@ def register_holders() -> None:
             order=21,
         )
     )
+    register(
+        Holder(
+            key="directory.search-wishes",
+            label=_("What people were looking for in the search"),
+            covers=("directory.SearchWish.text", "directory.SearchWish.query"),
+            export=search_wishes_export,
+            erase=search_wishes_erase,
+            note=_(
+                "Sent without a name or address; only a text that mentions the person is "
+                "theirs. Deleted after the retention period."
+            ),
+            order=22,
+        )
+    )
+
+
+def search_wishes_export(person: Person) -> list[dict[str, Any]]:
+    """Wishes are anonymous; one that mentions the person's address or name is theirs."""
+    return [
+        {"month": wish.month.isoformat(), "language": wish.language, "text": wish.text}
+        for wish in _wishes(person)
+    ]
+
+
+def search_wishes_erase(person: Person, cs: audit.Recorder) -> int:
+    count = 0
+    for wish in _wishes(person):
+        cs.erased(wish)
+        wish.delete()
+        count += 1
+    return count
+
+
+def _wishes(person: Person) -> list[SearchWish]:
+    return [
+        wish
+        for wish in SearchWish.objects.order_by("created_at")
+        if person.mentioned_in(wish.text) or person.mentioned_in(wish.query)
+    ]

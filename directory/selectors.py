@@ -8,7 +8,7 @@ what the public may see is in ``directory.public``.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
 from uuid import UUID
@@ -44,7 +44,7 @@ from directory.public import (
     public_organisations,
 )
 from directory.search.index import SPOKEN_LANGUAGES_CACHE_KEY, filter_term
-from directory.search.query import rank_offers
+from directory.search.query import Expanded, expand_query, rank_offers
 from directory.taxonomy import Taxonomy, taxonomy
 
 
@@ -186,7 +186,12 @@ class SearchResult:
 
 
 def offer_search(
-    *, query: str, filters: OfferFilters, offset: int = 0, limit: int | None = None
+    *,
+    query: str,
+    filters: OfferFilters,
+    offset: int = 0,
+    limit: int | None = None,
+    expanded: Expanded | None = None,
 ) -> SearchResult:
     """Offers matching ``query`` and ``filters``: by relevance, or by name without a query.
 
@@ -221,10 +226,39 @@ def offer_search(
         restrict=restrict,
         offset=offset,
         limit=limit,
+        expanded=expanded,
     )
     return SearchResult(
         offer_ids=ranking.offer_ids, total=ranking.total, unknown_words=ranking.unknown_words
     )
+
+
+# Each filter of OfferFilters, its value when not set, and its parameter on the search page.
+FILTER_PARAMETERS = {
+    "topic": (None, "topic"),
+    "language": (None, "lang"),
+    "district": (None, "district"),
+    "target_group": (None, "group"),
+    "free_of_charge": (False, "free"),
+    "open_at": (None, "open"),
+    "wheelchair_accessible": (False, "access"),
+}
+
+
+def filter_drops(*, query: str, filters: OfferFilters) -> dict[str, int]:
+    """For each filter that is set, how many offers the search would find
+    without it (by the filter's parameter on the search page). The query is
+    read once; each filter costs one ranking query."""
+    expanded = expand_query(query) if query.strip() else None
+    drops = {}
+    for name, (unset, parameter) in FILTER_PARAMETERS.items():
+        if getattr(filters, name) == unset:
+            continue
+        relaxed = replace(filters, **{name: unset})
+        drops[parameter] = offer_search(
+            query=query, filters=relaxed, limit=1, expanded=expanded
+        ).total
+    return drops
 
 
 def _filter_terms(filters: OfferFilters) -> list[str]:

@@ -1,5 +1,6 @@
 """Background tasks of the directory: machine translation of one entry, and
-the daily reminder about entries nobody has checked for a long time."""
+the daily reminder about entries nobody has checked for a long time, and the
+daily deletion of unmet searches past their retention."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from core.periodic import periodic_task
 from core.translation import TranslatableModel
 from directory.freshness.reports import done_reports_delete
 from directory.freshness.services import stale_reminders_send
+from directory.search.unmet import unmet_searches_forget
 from directory.translating.kinds import TRANSLATABLE_KINDS, Kind
 from directory.translating.services import machine_translation_fill
 
@@ -58,3 +60,9 @@ def stale_reminders() -> int:
 def done_reports_retention() -> int:
     """Delete reports of mistakes marked done longer ago than the retention period."""
     return done_reports_delete(now=timezone.now())
+
+
+@periodic_task(every=timedelta(hours=24))
+def unmet_searches_expire() -> int:
+    """Delete counts of unmet searches and search wishes past their retention."""
+    return unmet_searches_forget(today=timezone.localdate())

@@ -18,9 +18,11 @@ from django.views.decorators.http import require_http_methods
 
 from core.spam import RATE_LIMITED, TOO_MANY_REQUESTS, rate_limit_hit
 from directory.enums import OrganisationKind
-from directory.forms import MistakeReportForm, SearchForm
+from directory.forms import MistakeReportForm, SearchForm, SearchWishForm
 from directory.freshness.reports import mistake_report_submit
+from directory.search.unmet import counts_as_unmet, unmet_search_count
 from directory.selectors import (
+    filter_drops,
     locations_with_coordinates,
     member_list,
     offer_detail,
@@ -60,6 +62,7 @@ def search(request: HttpRequest) -> HttpResponse:
             request, "directory/search.html", {**context, "page_missing": True}, status=404
         )
     page = paginator.page(number)
+    _count_unmet(request, form.cleaned_data["q"], result.total, number)
     now = timezone.now()
     offers = offer_list(
         offer_ids=result.offer_ids, language=get_language(), now=now, known=form.taxonomy
@@ -77,8 +80,51 @@ def search(request: HttpRequest) -> HttpResponse:
                 offer.localized(get_language()).is_fallback for offer in offers
             ),
             "map": _map_data(place for offer in offers for place in offer.places),
+            **(_nothing_found(request, form) if not result.total else {}),
         },
     )
+
+
+def _count_unmet(request: HttpRequest, query: str, results: int, number: int) -> None:
+    """Count a search that found no or few offers (one write; nothing personal)."""
+    if request.headers.get("X-Background-Refresh"):
+        return
+    if counts_as_unmet(
+        query=query, results=results, page=number, user_agent=request.headers.get("User-Agent", "")
+    ):
+        unmet_search_count(
+            query=query, language=get_language(), results=results, today=timezone.localdate()
+        )
+
+
+def _without(request: HttpRequest, parameter: str) -> str:
+    """The search page's address without one filter (and on its first page)."""
+    query = request.GET.copy()
+    for name in (parameter, "page"):
+        query.pop(name, None)
+    return f"{reverse('directory:search')}?{query.urlencode()}"
+
+
+def _nothing_found(request: HttpRequest, form: SearchForm) -> dict:
+    """What an empty result page offers instead: the filters to drop, each
+    with the number of offers the search would find without it, and the wish form."""
+    drops = filter_drops(query=form.cleaned_data["q"], filters=form.filters())
+    choices = {
+        name: dict(form.fields[name].choices) for name in ("topic", "lang", "district", "group")
+    }
+    return {
+        "filter_drops": [
+            {
+                "parameter": parameter,
+                "label": form.fields[parameter].label,
+                "value": choices.get(parameter, {}).get(form.cleaned_data[parameter], ""),
+                "count": count,
+                "url": _without(request, parameter),
+            }
+            for parameter, count in drops.items()
+        ],
+        "wish_form": SearchWishForm(initial={"q": form.cleaned_data["q"]}),
+    }
 
 
 def _map_data(locations) -> dict | None:

@@ -23,6 +23,7 @@ from directory.models.taxonomy import (
     Topic,
     TopicTranslation,
 )
+from directory.models.unmet import SearchWish, UnmetSearch
 
 __all__ = [
     "Contact",
@@ -43,8 +44,10 @@ __all__ = [
     "SearchDocument",
     "SearchTerm",
     "SearchVariant",
+    "SearchWish",
     "TargetGroup",
     "TargetGroupTranslation",
     "Topic",
     "TopicTranslation",
+    "UnmetSearch",
 ]

@@ -85,9 +85,9 @@ def ranked(query: str) -> list[str]:
         ("Deutschkurse", ["Integrationskurs", "Migrationsberatung"]),
         ("Wohnnung", ["Wohnungssuche", "Migrationsberatung"]),
         ("Integrationskrus", ["Integrationskurs"]),
-        # every word must match
-        ("Wohnung Deutschkurs", ["Migrationsberatung"]),
-        ("Wohnnung Deutschkrus", ["Migrationsberatung"]),
+        # offers matching more of the words come first; one word is enough
+        ("Wohnung Deutschkurs", ["Migrationsberatung", "Integrationskurs", "Wohnungssuche"]),
+        ("Wohnnung Deutschkrus", ["Migrationsberatung", "Integrationskurs", "Wohnungssuche"]),
         ("Zahnarzt", []),
     ],
 )

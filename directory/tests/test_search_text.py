@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from directory.search.text import deletions, normalize, terms, within_one_edit
+from directory.search.text import deletions, normalize, query_words, terms, within_one_edit
 
 
 def test_normalize_folds_case_accents_and_script_variants():
@@ -59,3 +59,23 @@ def test_transposition_is_within_one_edit(word):
 
     assert within_one_edit(word, swapped)
     assert ({word} | deletions(word)) & ({swapped} | deletions(swapped))
+
+
+def test_question_words_are_stop_words_in_every_language():
+    assert terms("Wo kann ich Deutsch lernen?") == ["deutsch", "lernen"]
+    assert terms("where can I find a flat") == ["flat"]
+    assert terms("Где можно найти квартиру?") == ["квартиру"]
+    assert terms("wo kann ich") == []
+
+
+def test_a_word_typed_with_accents_is_not_its_folded_stop_word():
+    assert terms("iş") == ["is"]  # Turkish "work"
+    assert terms("is") == []  # English "is"
+    assert terms("fur") == terms("für") == []
+
+
+def test_vietnamese_syllables_and_phrases():
+    assert terms("nhà ở") == ["nha", "nha_o"]
+    assert query_words("nhà ở") == ["nha_o"]
+    assert query_words("nhà") == ["nha"]
+    assert query_words("Wohnung suchen") == ["wohnung", "suchen"]

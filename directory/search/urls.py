@@ -1,0 +1,9 @@
+from django.urls import path
+
+from directory.search import views
+
+app_name = "unmet"
+
+urlpatterns = [
+    path("", views.unmet_searches, name="list"),
+]
