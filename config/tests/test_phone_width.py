@@ -41,6 +41,7 @@ def public_page_kinds() -> list[str]:
         "suche/?q=xqzvyk",
         f"angebote/{offer.id}/",
         f"angebote/{offer.id}/drucken/",
+        f"angebote/{offer.id}/fehler-melden/",
         "organisationen/vier-tore-stadt-neubrandenburg/",
         "netzwerk/",
         "interkulturelle-woche/",
