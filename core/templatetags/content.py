@@ -1,8 +1,12 @@
 """Template helpers for content stored in German with database translations."""
 
 from django import template
+from django.conf import settings
+from django.utils.encoding import iri_to_uri
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+
+from core.context_processors import path_in
 
 register = template.Library()
 
@@ -19,3 +23,14 @@ def source_lang(text, field: str) -> str:
     if field in text.fallback_fields:
         return mark_safe(' lang="de" dir="ltr"')
     return ""
+
+
+@register.simple_tag(takes_context=True)
+def german_url(context, path: str = "") -> str:
+    """``path`` (default: this page, with its query) in German, as the language
+    switch links it: where an outdated translation points to the German text."""
+    request = context["request"]
+    if path:
+        return path_in(path, settings.SOURCE_LANGUAGE)
+    query = iri_to_uri(request.META.get("QUERY_STRING", ""))
+    return path_in(request.path, settings.SOURCE_LANGUAGE) + (f"?{query}" if query else "")

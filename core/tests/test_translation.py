@@ -53,7 +53,7 @@ def test_translation_status_outdated_when_german_source_changes():
     offer = OfferFactory(name="Deutschkurs", description="Montags.")
     translation_save(source=offer, language="en", values={"name": "German course"})
 
-    offer.description = "Montags und mittwochs."
+    offer.name = "Deutschkurs B1"
     offer.save()
     offer.refresh_from_db()
 
