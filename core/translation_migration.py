@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 
 
-def _old_digest(source, fields: tuple[str, ...]) -> str:
+def old_digest(source, fields: tuple[str, ...]) -> str:
     digest = hashlib.sha256()
     for field in fields:
         digest.update(field.encode())
@@ -31,7 +31,7 @@ def digests_to_source_texts(apps, app_label: str, models: dict[str, tuple[str, .
         model = apps.get_model(app_label, name)
         for row in model.objects.select_related("source").iterator(chunk_size=500):
             source = row.source
-            if row.source_digest == _old_digest(source, fields):
+            if row.source_digest == old_digest(source, fields):
                 row.source_texts = {field: str(getattr(source, field) or "") for field in fields}
             else:
                 row.source_texts = {}
@@ -46,5 +46,5 @@ def source_texts_to_digests(apps, app_label: str, models: dict[str, tuple[str, .
             source = row.source
             texts = row.source_texts or {}
             current = all(texts.get(f) == str(getattr(source, f) or "") for f in fields)
-            row.source_digest = _old_digest(source, fields) if current else ""
+            row.source_digest = old_digest(source, fields) if current else ""
             row.save(update_fields=["source_digest"])
