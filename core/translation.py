@@ -292,6 +292,17 @@ def word_diff(then: str | None, now: str) -> list[tuple[str, str]]:
     return pieces
 
 
+def source_changes(
+    row: Translation, source: TranslatableModel, field: str
+) -> tuple[list[tuple[str, str]], bool]:
+    """For an outdated field of ``row``: the word comparison of the German text
+    it was made from and the German text now, and whether that earlier text is
+    known (rows made before per-field status do not know it)."""
+    then = (row.source_texts or {}).get(field, UNKNOWN_SOURCE)
+    now = str(getattr(source, field) or "")
+    return word_diff(then, now), then is not UNKNOWN_SOURCE
+
+
 def translations_prefetch(
     model: type[Translation], language: str, lookup: str = "translations"
 ) -> list[Prefetch]:

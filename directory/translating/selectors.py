@@ -9,13 +9,7 @@ from django_tasks_db.models import DBTaskResult
 
 from accounts.permissions import is_coordinator
 from core.enums import TranslationStatus
-from core.translation import (
-    UNKNOWN_SOURCE,
-    TranslatableModel,
-    Translation,
-    row_status,
-    word_diff,
-)
+from core.translation import TranslatableModel, Translation, row_status, source_changes
 from directory.translating.enums import StatusFilter
 from directory.translating.kinds import Kind, kinds_for
 
@@ -177,8 +171,9 @@ def translation_fields(*, source: TranslatableModel, language: str) -> list[Fiel
             status = row.field_status(name, source)
         else:
             status = TranslationStatus.MISSING if german else None
-        then = (row.source_texts or {}).get(name, UNKNOWN_SOURCE) if row is not None else None
-        outdated = status == TranslationStatus.OUTDATED
+        changes, then_known = [], True
+        if status == TranslationStatus.OUTDATED:
+            changes, then_known = source_changes(row, source, name)
         states.append(
             FieldState(
                 name=name,
@@ -187,8 +182,8 @@ def translation_fields(*, source: TranslatableModel, language: str) -> list[Fiel
                 text=text,
                 status=status,
                 machine=bool(row and row.machine_translated and text),
-                changes=tuple(word_diff(then, german)) if outdated else (),
-                then_known=not outdated or then is not UNKNOWN_SOURCE,
+                changes=tuple(changes),
+                then_known=then_known,
             )
         )
     return states

@@ -81,3 +81,20 @@ def test_saving_the_description_makes_it_current_again(event, coordinator):
     event = Event.objects.get(pk=event.pk)
     assert event.translation_statuses()["ar"] == TranslationStatus.CURRENT
     assert event.translation_statuses()["en"] == TranslationStatus.OUTDATED
+
+
+def test_the_member_translation_page_shows_what_changed(client, event, owner, coordinator):
+    event_update(
+        event=event, fields={"description": "Musik, <b>Tanz</b> und Essen."}, by=coordinator
+    )
+    client.force_login(owner)
+
+    response = client.get(url_in("en", "festival:my-event-translate", event.pk, "ar"))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'id="changes-description"' in html
+    assert 'id="changes-title"' not in html
+    added = '<ins><span class="kern-sr-only">added: </span>Musik, &lt;b&gt;Tanz&lt;/b&gt;</ins>'
+    assert added in html
+    assert "<b>Tanz" not in html
