@@ -12,10 +12,6 @@ from festival.models import Event
 from festival.tests.factories import EditionFactory, EventFactory, VenueFactory
 
 BEFORE = [("directory", "0010_single_line_text"), ("festival", "0003_single_line_text")]
-AFTER = [
-    ("directory", "0011_translation_status_per_field"),
-    ("festival", "0004_translation_status_per_field"),
-]
 OFFER_FIELDS = ("name", "description", "cost", "eligibility", "how_to_apply")
 EVENT_FIELDS = ("title", "description", "price", "registration_how")
 
@@ -57,7 +53,7 @@ def test_matching_digests_become_current_fields_and_others_outdated(organisation
             source_digest=old_digest(event, EVENT_FIELDS),
         )
     finally:
-        migrate(AFTER)
+        migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
 
     current = Offer.objects.get(pk=current.pk)
     assert current.translation_for("en").source_texts == {
