@@ -10,8 +10,8 @@ from django.utils import formats, timezone, translation
 from core.enums import TranslationStatus
 from core.languages import target_language_codes
 from core.services import translation_save
-from directory.models import OfferTranslation
-from directory.tests.factories import OfferFactory
+from directory.models import OfferLocation, OfferTranslation
+from directory.tests.factories import LocationFactory, OfferFactory
 from directory.tests.test_member_edit import submitted
 from directory.translating.services import fill_plan
 
@@ -250,3 +250,17 @@ def test_machine_fill_plans_only_the_outdated_and_missing_fields(client, organis
         ("how_to_apply", "Anrufen."),
     )
     assert plan.to_clear == ()
+
+
+def test_outdated_accessibility_of_a_place_has_its_own_note(client, organisation):
+    offer = translated_offer(organisation)
+    location = LocationFactory(organisation=organisation, accessibility="Rampe am Eingang.")
+    OfferLocation.objects.create(offer=offer, location=location)
+    translation_save(source=location, language="ar", values={"accessibility": "منحدر."})
+    location.accessibility = "Rampe und Aufzug."
+    location.save()
+
+    page = client.get(f"/ar/angebote/{offer.id}/").content.decode()
+
+    assert page.count("outdated-note") == 1
+    assert 'data-outdated="accessibility"' in page
