@@ -140,7 +140,7 @@ def test_missing_translation_shows_german_marked_as_german_without_outdated_note
     assert "outdated-note" not in page
 
 
-def test_search_and_network_mark_only_the_outdated_entry(client, organisation, owner):
+def test_search_marks_only_the_outdated_offer(client, organisation, owner):
     offer = translated_offer(organisation)
     other = translated_offer(organisation, name="Nähcafé")
     edit_offer(client, owner, offer, description="Jeden Dienstag im Rathaus.")
