@@ -343,13 +343,13 @@ def build_data(rng: random.Random) -> Built:
                 website=f"https://example.org/{number + 1}",
             )
             organisations.append(organisation)
-            digest = organisation.source_digest()
+            made_from = {"description": organisation.description}
             organisation_translations.extend(
                 OrganisationTranslation(
                     source=organisation,
                     language=language,
                     description=texts[index + 1],
-                    source_digest=digest,
+                    source_texts=made_from,
                 )
                 for index, language in enumerate(TRANSLATED)
             )
@@ -406,14 +406,14 @@ def build_data(rng: random.Random) -> Built:
                 last_verified=checked - timedelta(days=rng.randint(0, 400)),
             )
             offers.append(offer)
-            digest = offer.source_digest()
+            made_from = {"name": offer.name, "description": offer.description}
             offer_translations.extend(
                 OfferTranslation(
                     source=offer,
                     language=language,
                     name=names[index + 1],
                     description=texts[index + 1],
-                    source_digest=digest,
+                    source_texts=made_from,
                 )
                 for index, language in enumerate(TRANSLATED)
             )

@@ -16,7 +16,7 @@ from core.enums import TranslationStatus
 from core.languages import target_language_codes
 from core.mail import mail_retry
 from core.models import Change, ChangeSet, DemoDataset, OutgoingMail
-from core.translation import TranslatableModel, Translation
+from core.translation import TranslatableModel, Translation, source_changes_record
 
 STATUS_MARKS = {
     TranslationStatus.CURRENT: "✓",
@@ -105,7 +105,14 @@ class TranslationInline(CoordinatorInline, admin.StackedInline):
 
 
 class TranslatedAdmin(CoordinatorAdmin):
-    """Admin for a translatable model: keeps translation digests right on save."""
+    """Admin for a translatable model: notes the day the German text changed and
+    which German text the translations saved here were made from."""
+
+    def save_model(self, request: HttpRequest, obj, form, change: bool) -> None:
+        if change:
+            stored = type(obj)._default_manager.filter(pk=obj.pk).first()
+            source_changes_record(obj, stored.german_texts() if stored else None)
+        super().save_model(request, obj, form, change)
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return super().get_queryset(request).prefetch_related("translations")
@@ -114,13 +121,15 @@ class TranslatedAdmin(CoordinatorAdmin):
         if not issubclass(formset.model, Translation):
             super().save_formset(request, form, formset, change)
             return
-        rows = formset.save(commit=False)
+        formset.save(commit=False)
         for row in formset.deleted_objects:
             row.delete()
-        # A translation saved now was made from the German text as it is now.
-        digest = form.instance.source_digest()
-        for row in rows:
-            row.source_digest = digest
+        # The fields saved now were translated from the German text as it is now.
+        source = form.instance
+        written = [(row, source.translated_fields) for row in formset.new_objects]
+        written += formset.changed_objects
+        for row, fields in written:
+            row.remember_source(source, [f for f in fields if f in source.translated_fields])
             row.save()
         formset.save_m2m()
 

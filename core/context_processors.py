@@ -14,7 +14,7 @@ from core.selectors import demo_data_loaded
 
 
 @functools.lru_cache(maxsize=4096)
-def _path_in(path: str, code: str) -> str:
+def path_in(path: str, code: str) -> str:
     """``path`` in language ``code``; remembered, since every page asks for
     all languages and resolving plus reversing is not free."""
     return translate_url(path, code)
@@ -29,7 +29,7 @@ def site(request: HttpRequest) -> dict:
             "code": language.code,
             "name_local": language.name_local,
             "direction": language.direction,
-            "url": _path_in(request.path, language.code) + suffix,
+            "url": path_in(request.path, language.code) + suffix,
             "current": language.code == current,
         }
         for language in site_languages()

@@ -16,9 +16,10 @@ def translation_save(
 ) -> Translation:
     """Create or update the translation of ``source`` into ``language``.
 
-    Steps: reject field names that are not translated; fill the row; record
-    the digest of the German text it was made from (so it is *current*);
-    validate; save.
+    Steps: reject field names that are not translated; fill the row; record,
+    for the fields in ``values`` only, the German text they were made from
+    (so those fields are *current*, the others keep their status); validate;
+    save.
     """
     unknown = set(values) - set(source.translated_fields)
     if unknown:
@@ -29,7 +30,7 @@ def translation_save(
         row = model(source=source, language=language)
     for field, value in values.items():
         setattr(row, field, value)
-    row.source_digest = source.source_digest()
+    row.remember_source(source, values)
     row.full_clean()
     row.save()
     return row

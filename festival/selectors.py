@@ -11,8 +11,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from core.enums import TranslationStatus
 from core.models import Change
-from core.translation import translations_prefetch
+from core.translation import source_changes, translations_prefetch
 from directory.models import District, Location, Organisation
 from directory.public import public_locations, public_organisations
 from directory.selectors import district_choices
@@ -359,3 +360,20 @@ def directory_locations() -> QuerySet[Location]:
 
 def edition_links(*, edition: Edition) -> QuerySet[SubmissionLink]:
     return edition.links.select_related("organisation")
+
+
+def event_translation_changes(*, event, row) -> list[dict]:
+    """The outdated fields of an event's translation ``row`` (None: no row yet)
+    with the change of their German text since it was made, for the translator."""
+    if row is None or row.pk is None:
+        return []
+    outdated = []
+    for name, status in row.field_statuses(event).items():
+        if status != TranslationStatus.OUTDATED:
+            continue
+        changes, then_known = source_changes(row, event, name)
+        label = type(row)._meta.get_field(name).verbose_name
+        outdated.append(
+            {"name": name, "label": label, "changes": changes, "then_known": then_known}
+        )
+    return outdated

@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.test import override_settings
@@ -5,6 +7,7 @@ from django.utils import translation
 
 from core.enums import TranslationStatus
 from core.services import translation_save
+from core.translation import source_changes_record, word_diff
 from directory.models import OfferTranslation
 from directory.tests.factories import OfferFactory
 
@@ -53,7 +56,7 @@ def test_translation_status_outdated_when_german_source_changes():
     offer = OfferFactory(name="Deutschkurs", description="Montags.")
     translation_save(source=offer, language="en", values={"name": "German course"})
 
-    offer.description = "Montags und mittwochs."
+    offer.name = "Deutschkurs B1"
     offer.save()
     offer.refresh_from_db()
 
@@ -150,3 +153,73 @@ def test_warm_up_loads_every_language_without_changing_the_active_one():
         warm_up()
         assert translation.get_language() == "uk"
     assert {code for code, _name in EIGHT_LANGUAGES} <= set(trans_real._translations)
+
+
+def test_each_field_has_its_own_status():
+    offer = OfferFactory(name="Deutschkurs", description="Montags.", cost="")
+    row = translation_save(
+        source=offer, language="en", values={"name": "German course", "description": "Mondays."}
+    )
+
+    offer.description = "Dienstags."
+
+    assert row.field_statuses(offer) == {
+        "name": TranslationStatus.CURRENT,
+        "description": TranslationStatus.OUTDATED,
+        "cost": None,
+        "eligibility": None,
+        "how_to_apply": None,
+    }
+    assert row.status(offer) == TranslationStatus.OUTDATED
+
+
+def test_source_changes_record_notes_the_day_of_changed_fields_only():
+    offer = OfferFactory(name="Deutschkurs", description="Montags.")
+    before = offer.german_texts()
+    offer.description = "Dienstags."
+
+    changed = source_changes_record(offer, before, on=datetime.date(2026, 12, 3))
+
+    assert changed == ["description"]
+    assert offer.source_changed_on == {"description": "2026-12-03"}
+    assert source_changes_record(OfferFactory.build(), None) == []
+
+
+def test_localized_names_outdated_fields_and_the_day_of_the_change():
+    offer = OfferFactory(name="Deutschkurs", description="Montags.")
+    translation_save(
+        source=offer, language="en", values={"name": "German course", "description": "Mondays."}
+    )
+    before = offer.german_texts()
+    offer.description = "Dienstags."
+    source_changes_record(offer, before, on=datetime.date(2026, 12, 3))
+    offer.save()
+    offer = type(offer).objects.prefetch_related("translations").get(pk=offer.pk)
+
+    text = offer.localized("en")
+
+    assert (text.description, text.outdated_fields) == ("Mondays.", frozenset({"description"}))
+    assert text.changed_on == datetime.date(2026, 12, 3)
+    assert offer.localized("de").is_outdated is False
+
+
+@pytest.mark.parametrize(
+    ("then", "now", "pieces"),
+    [
+        (
+            "Jeden Montag im Haus.",
+            "Jeden Dienstag im Haus.",
+            [
+                ("same", "Jeden "),
+                ("removed", "Montag"),
+                ("added", "Dienstag"),
+                ("same", " im Haus."),
+            ],
+        ),
+        ("Montags.", "Montags.", [("same", "Montags.")]),
+        ("", "Neu.", [("added", "Neu.")]),
+        (None, "Neu.", []),
+    ],
+)
+def test_word_diff(then, now, pieces):
+    assert word_diff(then, now) == pieces

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from core import audit
 from core.services import translation_save
+from core.translation import TranslatableModel, source_changes_record
 from directory.exchange.columns import EXCHANGE_TABLES
 from directory.exchange.entries import UNSET, Entry, Plan, stable_id
 from directory.exchange.plan import build_plan
@@ -118,6 +119,8 @@ def _write(plan: Plan, by: User | None) -> dict[str, Counter]:
                     counts[kind.key][UNCHANGED] += 1
                     continue
                 counts[kind.key][CREATED if item.is_new else UPDATED] += 1
+                if isinstance(item.instance, TranslatableModel):
+                    source_changes_record(item.instance, before.get(item.instance.pk))
                 item.instance.save()
                 if kind.key == "offers":
                     new_rows[OfferLanguage] += _save_offer_links(cs, item)

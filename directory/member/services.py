@@ -25,7 +25,11 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from core import audit
-from core.translation import TranslatableModel
+from core.translation import (
+    TranslatableModel,
+    source_changes_record,
+    translations_follow_minor_edit,
+)
 from directory.enums import OfferStatus
 from directory.member.history import REASON_CONFIRM, REASON_PLACES
 from directory.member.locking import lock, lock_and_check
@@ -61,22 +65,26 @@ def _assign(entry: models.Model, data: Mapping[str, Any]) -> None:
 
 def _prepare(
     entry: EntryT, data: Mapping[str, Any], version: datetime | None
-) -> tuple[EntryT, audit.Values | None, str | None]:
+) -> tuple[EntryT, audit.Values | None, dict[str, str] | None]:
     """The entry with ``data``'s values, validated, not yet saved; its recorded
-    values before (None for a new entry); the digest of its German text before.
+    values before (None for a new entry); its German texts before (None for
+    a new entry or one without translations).
 
     An existing entry is read again with its row locked and refused if it
-    changed since ``version``.
+    changed since ``version``. Unless the edit is minor, the day its German
+    text changed is noted field by field (``core.translation``).
     """
     if entry._state.adding:
-        before, old_digest = None, None
+        before, old_texts = None, None
     else:
         entry = lock_and_check(entry, version)
         before = audit.snapshot(entry)
-        old_digest = entry.source_digest() if isinstance(entry, TranslatableModel) else None
+        old_texts = entry.german_texts() if isinstance(entry, TranslatableModel) else None
     _assign(entry, data)
+    if old_texts is not None and not data.get("minor_edit"):
+        source_changes_record(entry, old_texts)
     entry.full_clean()
-    return entry, before, old_digest
+    return entry, before, old_texts
 
 
 def _record(cs: audit.Recorder, entry: models.Model, before: audit.Values | None) -> None:
@@ -91,25 +99,21 @@ def _action(entry: models.Model) -> str:
     return f"directory.{entry._meta.model_name}.{'create' if entry._state.adding else 'update'}"
 
 
-def _keep_translations_current(entry: models.Model, old_digest: str | None, data) -> None:
-    """After a minor edit, translations that matched the old German text match the new."""
-    if not data.get("minor_edit") or not isinstance(entry, TranslatableModel):
+def _keep_translations_current(entry: models.Model, old_texts: dict | None, data) -> None:
+    """After a minor edit, each field's translation made from the old German
+    text counts as made from the new one; the other fields keep their status."""
+    if not data.get("minor_edit") or old_texts is None:
         return
-    new_digest = entry.source_digest()
-    if old_digest is None or old_digest == new_digest:
-        return
-    for row in entry.translations.filter(source_digest=old_digest):
-        row.source_digest = new_digest
-        row.save(update_fields=["source_digest"])
+    translations_follow_minor_edit(entry, old_texts)
 
 
 def _save_entry(entry: EntryT, *, data, version, by: User | None, reason: str | None) -> EntryT:
     """Create or change a contact, location or organisation as one change set."""
     with audit.change_set(by=by, action=_action(entry), subject=entry, reason=reason) as cs:
-        entry, before, old_digest = _prepare(entry, data, version)
+        entry, before, old_texts = _prepare(entry, data, version)
         entry.save()
         _record(cs, entry, before)
-        _keep_translations_current(entry, old_digest, data)
+        _keep_translations_current(entry, old_texts, data)
     return entry
 
 
@@ -222,13 +226,13 @@ def offer_save(
     keep translations current on a minor edit; re-index.
     """
     with audit.change_set(by=by, action=_action(offer), subject=offer, reason=reason) as cs:
-        offer, before, old_digest = _prepare(offer, data, version)
+        offer, before, old_texts = _prepare(offer, data, version)
         offer.save()
         offer.topics.set(data["topics"])
         offer.target_groups.set(data["target_groups"])
         _record(cs, offer, before)
         _set_languages(cs, offer, data["languages"])
-        _keep_translations_current(offer, old_digest, data)
+        _keep_translations_current(offer, old_texts, data)
     offers_changed([offer.pk])
     return offer
 
@@ -249,7 +253,7 @@ def offer_retire(
     with audit.change_set(
         by=by, action="directory.offer.retire", subject=offer, reason=reason
     ) as cs:
-        offer, before, _old_digest = _prepare(offer, {"status": status}, version)
+        offer, before, _old_texts = _prepare(offer, {"status": status}, version)
         offer.save()
         cs.changed(offer, before)
     offers_changed([offer.pk])

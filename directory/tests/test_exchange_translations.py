@@ -77,3 +77,38 @@ def test_tables_import_with_a_problem_writes_no_translation():
 
     assert [problem.column for problem in result.problems] == ["topics"]
     assert not Organisation.objects.exists()
+
+
+def offer_table(description: str, translations: dict) -> list[Table]:
+    organisation = tables()[0]
+    offers = Table(kind=OFFERS, source="test")
+    offers.rows.append(
+        Row(
+            "1",
+            {
+                "external_id": "cafe",
+                "organisation": "awo",
+                "name": "Sprachcafé",
+                "description": description,
+                "topics": "t",
+            },
+            translations=translations,
+        )
+    )
+    return [organisation, offers]
+
+
+def test_import_of_a_changed_german_field_outdates_only_that_field():
+    TopicFactory(slug="t")
+    both = {"en": {"name": "Language café", "description": "Mondays."}}
+    assert exchange_tables_import(tables=offer_table("Montags.", both), source="test").ok
+
+    again = {"en": {"name": "Language café"}}
+    result = exchange_tables_import(tables=offer_table("Dienstags.", again), source="test")
+
+    assert result.ok
+    offer = Offer.objects.get(pk=stable_id("offer", "cafe"))
+    row = offer.translation_for("en")
+    assert row.field_status("name", offer) == TranslationStatus.CURRENT
+    assert row.field_status("description", offer) == TranslationStatus.OUTDATED
+    assert list(offer.source_changed_on) == ["description"]

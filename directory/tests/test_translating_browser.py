@@ -6,6 +6,7 @@ from django.test import Client
 
 from core.services import translation_save
 from core.tests.helpers import axe_violations
+from core.translation import source_changes_record
 from directory.tests.factories import ContactFactory, OfferFactory
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
@@ -66,3 +67,33 @@ def test_a_conflict_keeps_the_text_and_passes_axe(logged_in, live_server, organi
     assert page.input_value("#id_name") == "Мовне кафе"
     assert axe_violations(page) == []
     page.close()
+
+
+def test_outdated_translation_pages_pass_axe_and_fit_320_px_in_arabic(
+    browser, logged_in, live_server, organisation
+):
+    offer = OfferFactory(organisation=organisation, name="Sprachcafé", description="Jeden Montag.")
+    translation_save(
+        source=offer, language="ar", values={"name": "مقهى اللغة", "description": "كل يوم اثنين."}
+    )
+    before = offer.german_texts()
+    offer.description = "Jeden Dienstag im Rathaus."
+    source_changes_record(offer, before)
+    offer.save()
+
+    translator = logged_in.new_page()
+    translator.goto(
+        f"{live_server.url}/en/verwaltung/uebersetzungen/offer/{offer.id}/ar/",
+        wait_until="networkidle",
+    )
+    assert "Dienstag" in translator.inner_text("#changes-description ins")
+    assert axe_violations(translator) == []
+    translator.close()
+
+    context = browser.new_context(bypass_csp=True, viewport={"width": 320, "height": 640})
+    reader = context.new_page()
+    reader.goto(f"{live_server.url}/ar/angebote/{offer.id}/", wait_until="networkidle")
+    assert reader.locator(".outdated-note").count() == 1
+    assert reader.evaluate("document.documentElement.scrollWidth") <= 320
+    assert axe_violations(reader) == []
+    context.close()

@@ -161,10 +161,11 @@ def test_an_outdated_translation_is_translated_anew(
     request_machine_translation(client, offer, capture=django_capture_on_commit_callbacks)
     run_worker()
 
-    assert libretranslate.requests[0].body["q"] == ["Sprachcafé", "Jeden Dienstag."]
+    # Only the outdated field is translated anew; the current name stays.
+    assert libretranslate.requests[0].body["q"] == ["Jeden Dienstag."]
     row = OfferTranslation.objects.get()
     assert (row.name, row.description, row.eligibility) == (
-        "[en] Sprachcafé",
+        "Language café",
         "[en] Jeden Dienstag.",
         "",  # its German text is gone
     )

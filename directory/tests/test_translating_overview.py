@@ -102,9 +102,9 @@ def test_each_language_shows_its_status_and_links_to_the_side_by_side_view(
     translation_save(source=offer, language="uk", values={"name": "Мовне кафе"})
     translation_save(source=offer, language="ru", values={"name": "Языковое кафе"})
     OfferTranslation.objects.filter(source=offer, language="ru").update(machine_translated=True)
-    offer.description = "Jeden Dienstag."
+    offer.name = "Sprachcafé B1"
     offer.save()
-    translation_save(source=offer, language="uk", values={})  # uk made current again
+    translation_save(source=offer, language="uk", values={"name": "Мовне кафе B1"})
     client.force_login(owner)
 
     html = client.get(URL, {"kind": "offer"}).content.decode()

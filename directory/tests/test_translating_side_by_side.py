@@ -283,7 +283,7 @@ def test_saving_keeps_fields_that_were_not_changed_or_not_sent(client, owner, of
 def test_saving_confirms_a_machine_translation_and_an_outdated_one(client, owner, offer):
     translation_save(source=offer, language="en", values={"name": "Language cafe"})
     OfferTranslation.objects.update(machine_translated=True)
-    offer.description = "Jeden Dienstag."
+    offer.name = "Sprachcafé!"
     offer.save()
     client.force_login(owner)
     loaded = client.get(url("offer", offer.id))

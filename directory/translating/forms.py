@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
+from core.enums import TranslationStatus
 from core.languages import Language, target_language_codes
 from core.translation import TranslatableModel, Translation
 from core.validators import validate_single_line
@@ -59,7 +60,9 @@ class TranslationForm(forms.Form):
     Built from the translation model, so lengths and required fields are the
     model's. ``updated_at`` is the version of the stored translation the form
     was made from (optimistic locking). Only fields the person changed are
-    stored; the others keep what is stored.
+    stored, and become current; the others keep what is stored and their
+    status. An outdated field has a box "still fits": ticked, its stored
+    text becomes current unchanged.
     """
 
     updated_at = forms.CharField(
@@ -87,6 +90,11 @@ class TranslationForm(forms.Form):
             self.fields[name] = field
             if row is not None:
                 self.initial.setdefault(name, getattr(row, name))
+                if row.field_status(name, source) == TranslationStatus.OUTDATED:
+                    self.fields[confirm_name(name)] = forms.BooleanField(
+                        label=_("The translation still fits the changed German text"),
+                        required=False,
+                    )
 
     def translated(self):
         """The bound fields of the translated texts (without the hidden version)."""
@@ -113,14 +121,28 @@ class TranslationForm(forms.Form):
         return cleaned
 
     def changes(self) -> dict[str, str]:
-        """The texts the person changed (and sent), to be stored."""
-        return {
+        """The texts the person changed (and sent), and the outdated texts they
+        confirmed as they are, to be stored."""
+        changed = {
             name: self.cleaned_data[name]
             for name in self.changed_data
             if name in self.source.translated_fields
             and name in self.data
             and name in self.cleaned_data
         }
+        for name in self.source.translated_fields:
+            if name not in changed and self.cleaned_data.get(confirm_name(name)):
+                changed[name] = getattr(self.row, name)
+        return changed
+
+    def confirm_box(self, name: str):
+        """The bound "still fits" box of field ``name``, or None."""
+        key = confirm_name(name)
+        return self[key] if key in self.fields else None
+
+
+def confirm_name(name: str) -> str:
+    return f"{name}__still_fits"
 
 
 class TranslationText(forms.CharField):

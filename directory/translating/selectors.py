@@ -9,7 +9,7 @@ from django_tasks_db.models import DBTaskResult
 
 from accounts.permissions import is_coordinator
 from core.enums import TranslationStatus
-from core.translation import TranslatableModel, Translation
+from core.translation import TranslatableModel, Translation, row_status, source_changes
 from directory.translating.enums import StatusFilter
 from directory.translating.kinds import Kind, kinds_for
 
@@ -19,11 +19,14 @@ MACHINE_TASK_PATH = "directory.tasks.machine_translate"
 
 @dataclass(frozen=True)
 class LanguageState:
-    """Where the translation of one entry into one language stands."""
+    """Where the translation of one entry into one language stands: the row's
+    status, and how many of the fields with German text are outdated or missing."""
 
     language: str
     status: TranslationStatus
     machine: bool
+    outdated: int = 0
+    missing: int = 0
 
 
 @dataclass
@@ -49,8 +52,9 @@ def translation_overview(
     state in ``languages``; narrowed to one ``status`` and one ``kind`` if given.
 
     Two queries per kind whatever the number of entries: the entries with
-    their German text, and the digests of their translation rows. The status
-    comes from comparing digests, so it is worked out here, not in SQL.
+    their German text, and their translation rows. The status comes from
+    comparing each field's remembered German text with the German text now,
+    so it is worked out here, not in SQL.
     """
     organisation_id = None if is_coordinator(user) else user.organisation_id
     kinds = [kind] if kind is not None else kinds_for(user)
@@ -84,29 +88,43 @@ def _kind_entries(kind: Kind, organisation_id, languages: list[str]) -> list[Ove
             return []
         sources = sources.filter(**{kind.organisation_field: organisation_id})
         rows = rows.filter(source__in=sources.values("pk"))
-    digests: dict = defaultdict(dict)
-    for source_id, language, digest, machine in rows.values_list(
-        "source_id", "language", "source_digest", "machine_translated"
+    stored: dict = defaultdict(dict)
+    names = kind.model.translated_fields
+    for source_id, language, made_from, machine, *texts in rows.values_list(
+        "source_id", "language", "source_texts", "machine_translated", *names
     ):
-        digests[source_id][language] = (digest, machine)
+        row = kind.translation_model(
+            language=language, source_texts=made_from, machine_translated=machine
+        )
+        for name, text in zip(names, texts, strict=True):
+            setattr(row, name, text)
+        stored[source_id][language] = row
     entries = []
     for source in sources.order_by():
         if not any(getattr(source, name) for name in source.translated_fields):
             continue  # no German text: nothing to translate
-        entries.append(_entry(kind, source, digests[source.pk], languages))
+        entries.append(_entry(kind, source, stored[source.pk], languages))
     return entries
 
 
 def _entry(kind: Kind, source, rows: dict, languages: list[str]) -> OverviewEntry:
-    current = source.source_digest()
     states = []
     for language in languages:
-        if language not in rows:
-            states.append(LanguageState(language, TranslationStatus.MISSING, False))
+        row = rows.get(language)
+        if row is None:
+            missing = sum(1 for name in source.translated_fields if getattr(source, name))
+            states.append(LanguageState(language, TranslationStatus.MISSING, False, 0, missing))
             continue
-        digest, machine = rows[language]
-        status = TranslationStatus.CURRENT if digest == current else TranslationStatus.OUTDATED
-        states.append(LanguageState(language, status, machine))
+        fields = list(row.field_statuses(source).values())
+        states.append(
+            LanguageState(
+                language,
+                row_status(fields),
+                row.machine_translated,
+                fields.count(TranslationStatus.OUTDATED),
+                fields.count(TranslationStatus.MISSING),
+            )
+        )
     organisation = ""
     if kind.organisation_field == "pk":
         organisation = source.name
@@ -128,6 +146,11 @@ class FieldState:
     # None when there is no German text, so nothing to translate.
     status: TranslationStatus | None
     machine: bool
+    # For an outdated field: the change of the German text since the
+    # translation was made, word by word (see ``core.translation.word_diff``);
+    # empty when that earlier text is not known (``then_known`` False).
+    changes: tuple[tuple[str, str], ...] = ()
+    then_known: bool = True
 
 
 def translation_get(source: TranslatableModel, language: str) -> Translation | None:
@@ -136,23 +159,21 @@ def translation_get(source: TranslatableModel, language: str) -> Translation | N
 
 
 def translation_fields(*, source: TranslatableModel, language: str) -> list[FieldState]:
-    """Each translated field of ``source`` in ``language``, in the model's order.
-
-    A field without text is *missing* (when there is German text); a field
-    with text has its row's status, since the digest covers the whole entry.
-    """
+    """Each translated field of ``source`` in ``language``, in the model's order,
+    with its own status; an outdated field carries the change of its German
+    text since the translation was made."""
     row = translation_get(source, language)
-    row_status = row.status() if row is not None else TranslationStatus.MISSING
     states = []
     for name in source.translated_fields:
         german = getattr(source, name) or ""
         text = (getattr(row, name) or "") if row is not None else ""
-        if text:
-            status = row_status
-        elif german:
-            status = TranslationStatus.MISSING
+        if row is not None:
+            status = row.field_status(name, source)
         else:
-            status = None
+            status = TranslationStatus.MISSING if german else None
+        changes, then_known = [], True
+        if status == TranslationStatus.OUTDATED:
+            changes, then_known = source_changes(row, source, name)
         states.append(
             FieldState(
                 name=name,
@@ -161,6 +182,8 @@ def translation_fields(*, source: TranslatableModel, language: str) -> list[Fiel
                 text=text,
                 status=status,
                 machine=bool(row and row.machine_translated and text),
+                changes=tuple(changes),
+                then_known=then_known,
             )
         )
     return states

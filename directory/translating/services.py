@@ -58,7 +58,8 @@ def translation_confirm(
     Steps: lock the entry; refuse with ``TranslationConflict`` when the row
     changed since ``version`` was read; drop the machine-translation mark (a
     person confirmed the text); store ``values`` through ``translation_save``,
-    which keeps the other fields and makes the row current; record the row
+    which keeps the other fields and makes the fields in ``values`` current
+    (each remembers the German text it was made from); record the row
     in the entry's history; re-index what the search finds by this text.
     """
     source = _locked(kind, source)
@@ -89,7 +90,8 @@ class FillPlan:
     """What a machine translation will change, and the state it was planned on."""
 
     version: str
-    digest: str
+    # The German text of every translated field when planned.
+    german: tuple[tuple[str, str], ...]
     # (field, German text) to translate, and fields to empty (their German is gone).
     to_translate: tuple[tuple[str, str], ...]
     to_clear: tuple[str, ...]
@@ -97,20 +99,24 @@ class FillPlan:
 
 def fill_plan(source: TranslatableModel, language: str) -> FillPlan:
     """Missing and outdated fields get a machine translation; a current field
-    with text (confirmed by a person or not) is left alone."""
+    (confirmed by a person or not) is left alone; an outdated field whose
+    German text is gone is emptied."""
     row = translation_get(source, language)
-    stale = row is None or row.status() != TranslationStatus.CURRENT
     to_translate, to_clear = [], []
-    for name in source.translated_fields:
-        german = getattr(source, name) or ""
-        text = (getattr(row, name) or "") if row is not None else ""
-        if german and (stale or not text):
+    for name, german in source.german_texts().items():
+        if row is None:
+            status = TranslationStatus.MISSING if german else None
+        else:
+            status = row.field_status(name, source)
+        if status not in (TranslationStatus.MISSING, TranslationStatus.OUTDATED):
+            continue
+        if german:
             to_translate.append((name, german))
-        elif not german and text and stale:
+        else:
             to_clear.append(name)
     return FillPlan(
         version=translation_version(row),
-        digest=source.source_digest(),
+        german=tuple(source.german_texts().items()),
         to_translate=tuple(to_translate),
         to_clear=tuple(to_clear),
     )

@@ -203,7 +203,10 @@ def _page(
                 other for other in site_languages() if other.code in target_language_codes()
             ],
             "form": form,
-            "fields": [(bound, fields[bound.name]) for bound in form.translated()],
+            "fields": [
+                (bound, fields[bound.name], form.confirm_box(bound.name))
+                for bound in form.translated()
+            ],
             "conflict": conflict is not None,
             "conflict_fields": conflict or [],
             "machine": _machine_context(service, kind, source, language),

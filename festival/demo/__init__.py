@@ -129,7 +129,7 @@ def _events(edition: Edition, rows: list[dict[str, Any]]) -> None:
                 defaults={
                     "title": text["title"],
                     "description": text["description"],
-                    "source_digest": event.source_digest(),
+                    "source_texts": {"title": event.title, "description": event.description},
                 },
             )
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from core import audit
+from core.translation import source_changes_record
 from directory.models import Organisation
 from festival.enums import ChangeKind, EditionStatus, EventState
 from festival.images import validate_image
@@ -99,8 +100,10 @@ def _store_event(
             )
         else:
             fields["venue"] = venue_create(edition=event.edition, fields=new_venue)
+    german_before = None if event._state.adding else event.german_texts()
     for name, value in fields.items():
         setattr(event, name, value)
+    source_changes_record(event, german_before)
     check_event_times(
         edition=event.edition,
         day=event.day,
@@ -320,14 +323,15 @@ def partner_confirm(*, event: Event, by: User) -> Event:
 def event_translation_save(
     *, event: Event, language: str, fields: dict[str, Any], by: User | None = None
 ) -> None:
-    """Store the translation of an event's texts into ``language``, from the current German."""
+    """Store the translation of an event's texts into ``language``: the fields
+    in ``fields`` become translations of the German text as it is now."""
     row = event.translations.filter(language=language).first() or EventTranslation(
         source=event, language=language
     )
     before = None if row._state.adding else audit.snapshot(row)
     for name, value in fields.items():
         setattr(row, name, value)
-    row.source_digest = event.source_digest()
+    row.remember_source(event, [name for name in fields if name in event.translated_fields])
     row.full_clean()
     with audit.change_set(by=by, action="festival.event.translate", subject=event) as cs:
         row.save()

@@ -126,7 +126,7 @@ def test_programme_shows_translation_or_german_with_note(client, published):
         language="en",
         title="Festival of encounters",
         description="x",
-        source_digest=published.source_digest(),
+        source_texts={"title": published.title, "description": published.description},
     )
     page = client.get(en("festival:programme", 2026)).content.decode()
     assert "Festival of encounters" in page

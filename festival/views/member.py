@@ -180,6 +180,7 @@ def event_translate(request: HttpRequest, event_id: UUID, language: str) -> Http
             "event": event,
             "form": form,
             "language": next(lang for lang in site_languages() if lang.code == language),
+            "outdated": selectors.event_translation_changes(event=event, row=row),
         },
         status=400 if form.errors else 200,
     )

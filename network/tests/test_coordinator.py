@@ -275,7 +275,7 @@ def test_inbox_names_topics_in_the_page_language(client, owner, organisation):
 
     topic = TopicFactory(name="Sprachtandem")
     TopicTranslation.objects.create(
-        source=topic, language="en", name="Language tandem", source_digest=topic.source_digest()
+        source=topic, language="en", name="Language tandem", source_texts={"name": topic.name}
     )
     RoutingFactory(organisation=organisation, help_offer=HelpOfferFactory(topics=[topic]))
     client.force_login(owner)
