@@ -23,6 +23,7 @@ from core.demo.logins import DemoLogin, demo_login_create
 from core.languages import target_language_codes
 from core.services import translation_save
 from core.translation import TranslatableModel
+from directory.enums import TopicIcon
 from directory.exchange.columns import (
     CONTACTS,
     LOCATIONS,
@@ -258,6 +259,7 @@ def taxonomy_import(*, data: dict[str, Any]) -> None:
                 "slug": item["slug"],
                 "name": item["name"]["de"],
                 "keywords": "\n".join(item["keywords"]["de"]),
+                "icon": item.get("icon", TopicIcon.CATEGORY),
                 "position": position,
             },
         )

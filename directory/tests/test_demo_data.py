@@ -8,6 +8,7 @@ from accounts.models import User
 from core.demo.logins import DEMO_PASSWORD
 from core.enums import TranslationStatus
 from core.languages import target_language_codes
+from directory.enums import TopicIcon
 from directory.models import (
     Contact,
     Location,
@@ -109,3 +110,10 @@ def test_demo_logins():
         assert editor.role == Role.MEMBER_EDITOR
         assert editor.organisation.slug == slug
         assert authenticate(email=email, password=DEMO_PASSWORD) == editor
+
+
+def test_demo_topics_have_their_own_pictures():
+    icons = list(Topic.objects.values_list("icon", flat=True))
+
+    assert len(set(icons)) == len(icons)
+    assert TopicIcon.CATEGORY not in icons
