@@ -27,7 +27,7 @@ class SitePage(TranslatableModel):
 
     class Kind(models.TextChoices):
         IMPRINT = "imprint", _("Imprint")
-        PRIVACY = "privacy", _("Privacy notice")
+        PRIVACY = "privacy", _("Privacy policy")
         ACCESSIBILITY = "accessibility", _("Accessibility statement")
 
     translated_fields = ("title", "body")
