@@ -5,7 +5,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from core.sitecontent.models import SitePage
+from core.services import translation_save
+from core.sitecontent.models import EmergencyNumber, SitePage
 from core.sitecontent.selectors import emergency_numbers, emergency_numbers_forget
 from core.sitecontent.text import body_html
 from core.tests.sitecontent_helpers import numbers_create, page_create
@@ -212,3 +213,24 @@ def test_demo_load_brings_pages_and_numbers_in_every_language(demo_loaded_once, 
     for number in ["110", "112", "116 016", "116 117"]:
         assert f'dir="ltr">{number}</a>' in home
     assert 'lang="de"' not in home.split('class="emergency-bar"')[1].split("</details>")[0]
+
+
+@pytest.mark.parametrize("count", [1, 4])
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_emergency_page_queries_do_not_grow(client, django_assert_max_num_queries, count, language):
+    for position in range(count):
+        number = EmergencyNumber.objects.create(label=f"Nr {position}", number=f"0395 {position}")
+        translation_save(source=number, language="ar", values={"label": "رقم", "note": ""})
+
+    # demo marker, the numbers (with their translation joined) for the box and the page
+    with django_assert_max_num_queries(2):
+        assert client.get(f"/{language}/notruf/").status_code == 200
+
+
+@pytest.mark.parametrize(("language", "queries"), [("de", 3), ("ar", 4)])
+def test_legal_page_queries(client, django_assert_max_num_queries, language, queries):
+    page_create(ar={"title": "بيانات الناشر", "body": "نص"})
+
+    # demo marker, the page, its translation (not for German), the emergency numbers
+    with django_assert_max_num_queries(queries):
+        assert client.get(f"/{language}/impressum/").status_code == 200
