@@ -219,3 +219,15 @@ def test_bulk_delete_is_recorded_and_forgets_the_cache(client, coordinator):
     assert not EmergencyNumber.objects.filter(active=True).exists()
     assert ChangeSet.objects.filter(action="core.emergencynumber.admin-delete").count() == 2
     assert "emergency-box" not in client.get("/de/").content.decode()
+
+
+def test_lists_show_translation_status(client, coordinator):
+    page_create(ar={"title": "بيانات الناشر", "body": "نص"})
+    numbers_create()
+    client.force_login(coordinator)
+
+    pages = client.get(PAGES).content.decode()
+    numbers = client.get(NUMBERS).content.decode()
+
+    assert "ar✓" in pages and "en–" in pages
+    assert "116 016" in numbers and "ar✓" in numbers
