@@ -16,6 +16,7 @@ urlpatterns = [
     path("api/hsds/", hsds_api.urls),
     *i18n_patterns(
         path("", include("directory.urls")),
+        path("", include("core.sitecontent.urls")),
         path("verwaltung/", include("directory.member.urls")),
         path("verwaltung/austausch/", include("directory.exchange.urls")),
         path("verwaltung/uebersetzungen/", include("directory.translating.urls")),

@@ -213,3 +213,7 @@ class ChangeSetAdmin(ReadOnly, CoordinatorAdmin):
     fields = ["id", "created_at", "actor", "action", "reasons", "subject_type", "subject_id"]
     readonly_fields = fields
     inlines = [ChangeInline]
+
+
+# The legal pages and emergency numbers (core.sitecontent) register their own admins.
+from core.sitecontent import admin as _sitecontent_admin  # noqa: E402, F401

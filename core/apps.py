@@ -15,3 +15,7 @@ class CoreConfig(AppConfig):
         # them here registers the periodic ones (``core.periodic``) in every
         # process, so the worker and the tests see the same tasks.
         autodiscover_modules("tasks")
+        from core.demo.registry import register
+
+        # The legal pages and emergency numbers (core.sitecontent); need no other app.
+        register("core.sitecontent.demo", order=5)

@@ -167,3 +167,24 @@ class Change(models.Model):
 
     def __str__(self) -> str:
         return f"{self.operation} {self.label}"
+
+
+# The legal pages and emergency numbers live in ``core.sitecontent``.
+from core.sitecontent.models import (  # noqa: E402
+    EmergencyNumber,
+    EmergencyNumberTranslation,
+    SitePage,
+    SitePageTranslation,
+)
+
+__all__ = [
+    "Change",
+    "ChangeSet",
+    "DemoDataset",
+    "EmergencyNumber",
+    "EmergencyNumberTranslation",
+    "OutgoingMail",
+    "OutgoingMailAttachment",
+    "SitePage",
+    "SitePageTranslation",
+]

@@ -146,8 +146,9 @@ def test_history_queries_do_not_grow(
     # session, user, offer, count, change sets with their actors, their
     # changes, names of topics and of the organisation, demo marker; the
     # changes of the offer's parts, the places' names; the content types of
-    # the parts (cached after the first page) and the user's language (/en/)
-    with django_assert_max_num_queries(12):
+    # the parts (cached after the first page) and the user's language (/en/);
+    # the emergency numbers of the header
+    with django_assert_max_num_queries(13):
         response = client.get(en(reverse("member:offer-history", args=[offer.pk])))
     assert len(response.context["entries"]) > saves
     assert "Opening hours at" in response.content.decode()

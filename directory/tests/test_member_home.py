@@ -72,8 +72,9 @@ def test_home_coordinator_queries_do_not_grow(
     coordinator.save(update_fields=["language"])
     client.force_login(coordinator)
 
-    # session, user, TOTP check, pending count, demo marker, organisation list
-    with django_assert_max_num_queries(6):
+    # session, user, TOTP check, pending count, demo marker, organisation list,
+    # emergency numbers
+    with django_assert_max_num_queries(7):
         response = client.get("/en/verwaltung/")
     assert len(response.context["organisations"]) == count
 
@@ -133,8 +134,8 @@ def test_overview_queries_do_not_grow(
     client.force_login(owner)
 
     # session, user, organisation, offers, places, contacts, locations, pending,
-    # demo marker
-    with django_assert_max_num_queries(9):
+    # demo marker, emergency numbers
+    with django_assert_max_num_queries(10):
         response = client.get(overview_url(organisation))
     assert len(response.context["overview"].offers) == count
 

@@ -204,10 +204,11 @@ def test_print_view_has_no_site_chrome(client, offer):
 @pytest.mark.parametrize(
     ("language", "queries"),
     [
-        # demo marker, members, public contacts: German is read from the rows themselves
-        ("de", 3),
+        # demo marker, members, public contacts, emergency numbers: German is read
+        # from the rows themselves
+        ("de", 4),
         # and the members' and contacts' translations
-        ("en", 5),
+        ("en", 6),
     ],
 )
 def test_network_page_query_count_is_bounded(
