@@ -6,6 +6,7 @@ emergency numbers are read afresh after it.
 
 import pytest
 
+from core.enums import TranslationStatus
 from core.models import Change, ChangeSet
 from core.sitecontent.models import (
     EmergencyNumber,
@@ -78,7 +79,8 @@ def test_coordinator_adds_a_page_with_a_translation_in_one_change_set(client, co
     assert response.status_code == 302
     page = SitePage.objects.get()
     translation = SitePageTranslation.objects.get()
-    assert translation.source_digest == page.source_digest()
+    assert translation.status() == TranslationStatus.CURRENT
+    assert translation.source_texts == page.german_texts()
     change_set = ChangeSet.objects.get()
     assert change_set.action == "core.sitepage.admin-add"
     assert change_set.actor == coordinator
