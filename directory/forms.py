@@ -80,3 +80,10 @@ class SearchForm(forms.Form):
             open_at=timezone.now() if data.get("open") else None,
             wheelchair_accessible=bool(data.get("access")),
         )
+
+    FILTER_FIELDS = ("topic", "lang", "district", "group", "free", "open", "access")
+
+    def active_filter_count(self) -> int:
+        """How many filters are set (and understood); the folded filters show it."""
+        data = getattr(self, "cleaned_data", {})
+        return sum(1 for name in self.FILTER_FIELDS if data.get(name))

@@ -6,14 +6,17 @@ from uuid import UUID
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
 from directory.enums import OrganisationKind
 from directory.forms import SearchForm
+from directory.result_map import result_map_places
 from directory.selectors import (
     locations_with_coordinates,
     member_list,
@@ -70,8 +73,50 @@ def search(request: HttpRequest) -> HttpResponse:
             "some_untranslated": any(
                 offer.localized(get_language()).is_fallback for offer in offers
             ),
-            "map": _map_data(place for offer in offers for place in offer.places),
+            # The map's places are fetched from search_map when it is opened.
+            "map": bool(settings.MAP_TILE_URL),
         },
+    )
+
+
+@require_GET
+def search_map(request: HttpRequest) -> JsonResponse:
+    """The places of all results of a search (same query string), for its map.
+
+    Every matching offer counts, not only one page's; each place lists the
+    offers held there, with links to their pages.
+    """
+    if not settings.MAP_TILE_URL:
+        return JsonResponse({"error": _("Maps are turned off.")}, status=404)
+    form = SearchForm(request.GET)
+    if not form.is_valid():
+        errors = {
+            name: [error["message"] for error in messages]
+            for name, messages in form.errors.get_json_data().items()
+        }
+        return JsonResponse(
+            {"error": _("Some of your search could not be understood"), "errors": errors},
+            status=400,
+        )
+    result = offer_search(query=form.cleaned_data["q"], filters=form.filters())
+    places = result_map_places(offer_ids=result.offer_ids, language=get_language())
+    return JsonResponse(
+        {
+            "tiles": settings.MAP_TILE_URL,
+            "attribution": settings.MAP_ATTRIBUTION,
+            "places": [
+                {
+                    "lat": place.latitude,
+                    "lon": place.longitude,
+                    "name": place.name,
+                    "offers": [
+                        {"name": name, "url": reverse("directory:offer-detail", args=[offer_id])}
+                        for offer_id, name in place.offers
+                    ],
+                }
+                for place in places
+            ],
+        }
     )
 
 
