@@ -123,9 +123,10 @@
           status.textContent = box.dataset.emptyText;
           return;
         }
-        element.hidden = false;
+        element.hidden = false; // Leaflet measures the element: draw it visible
         drawResults(element, data);
         box.dataset.ready = "1";
+        element.hidden = button.getAttribute("aria-expanded") !== "true"; // closed meanwhile
       })
       .catch(function () {
         delete box.dataset.ready;
