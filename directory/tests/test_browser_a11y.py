@@ -51,6 +51,9 @@ def test_search_page_with_filters_and_map_open_has_no_wcag_violations(
     page.locator(".result-map__marker").first.wait_for()
     page.locator(".result-map__marker").first.press("Enter")  # a popup open, too
     page.locator(".leaflet-popup a").first.wait_for()
+    page.wait_for_function(  # faded in: axe measures contrast as it is shown
+        "getComputedStyle(document.querySelector('.leaflet-popup')).opacity === '1'"
+    )
 
     assert axe_violations(page) == []
     context.close()

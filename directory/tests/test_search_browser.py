@@ -238,4 +238,13 @@ def test_map_loads_on_demand_and_shows_all_results_places(browser, demo, languag
     links.first.wait_for()
     assert links.count() >= 1
     assert links.first.get_attribute("href").startswith(f"/{language}/angebote/")
+    # Leaflet's controls speak the page's language, not Leaflet's English
+    box = page.locator("[data-result-map]")
+    close = page.locator(".leaflet-popup-close-button")
+    assert close.get_attribute("aria-label") == box.get_attribute("data-close-text")
+    zoom_in = page.locator(".leaflet-control-zoom-in")
+    assert zoom_in.get_attribute("aria-label") == box.get_attribute("data-zoom-in-text")
+
+    page.locator("#result-map").focus()  # the map itself (arrow keys pan it)
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
     context.close()

@@ -77,9 +77,20 @@
     return content;
   }
 
-  function drawResults(element, data) {
+  function drawResults(box, element, data) {
     var L = window.L;
-    var map = L.map(element, { scrollWheelZoom: false });
+    var map = L.map(element, { scrollWheelZoom: false, zoomControl: false });
+    // Leaflet's own labels are English: the page's language instead.
+    L.control
+      .zoom({ zoomInTitle: box.dataset.zoomInText, zoomOutTitle: box.dataset.zoomOutText })
+      .addTo(map);
+    map.on("popupopen", function (event) {
+      var close = event.popup.getElement().querySelector(".leaflet-popup-close-button");
+      if (close) {
+        close.setAttribute("aria-label", box.dataset.closeText);
+        close.title = box.dataset.closeText;
+      }
+    });
     L.tileLayer(data.tiles, { attribution: data.attribution, maxZoom: 18 }).addTo(map);
     var bounds = data.places.map(function (place) {
       return [place.lat, place.lon];
@@ -124,7 +135,7 @@
           return;
         }
         element.hidden = false; // Leaflet measures the element: draw it visible
-        drawResults(element, data);
+        drawResults(box, element, data);
         box.dataset.ready = "1";
         element.hidden = button.getAttribute("aria-expanded") !== "true"; // closed meanwhile
       })
