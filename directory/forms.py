@@ -84,6 +84,13 @@ class SearchForm(forms.Form):
             wheelchair_accessible=bool(data.get("access")),
         )
 
+    FILTER_FIELDS = ("topic", "lang", "district", "group", "free", "open", "access")
+
+    def active_filter_count(self) -> int:
+        """How many filters are set (and understood); the folded filters show it."""
+        data = getattr(self, "cleaned_data", {})
+        return sum(1 for name in self.FILTER_FIELDS if data.get(name))
+
 
 class MistakeReportForm(SpamGuardForm):
     """What is wrong on an offer page; nothing about who says so."""

@@ -8,18 +8,19 @@ import segno
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from core.spam import RATE_LIMITED, TOO_MANY_REQUESTS, rate_limit_hit
 from directory.enums import OrganisationKind
 from directory.forms import MistakeReportForm, SearchForm, SearchWishForm
 from directory.freshness.reports import mistake_report_submit
+from directory.result_map import result_map_places
 from directory.search.unmet import counts_as_unmet, unmet_search_count
 from directory.selectors import (
     filter_drops,
@@ -79,7 +80,8 @@ def search(request: HttpRequest) -> HttpResponse:
             "some_untranslated": any(
                 offer.localized(get_language()).is_fallback for offer in offers
             ),
-            "map": _map_data(place for offer in offers for place in offer.places),
+            # The map's places are fetched from search_map when it is opened.
+            "map": bool(settings.MAP_TILE_URL),
             **(_nothing_found(request, form) if not result.total else {}),
         },
     )
@@ -125,6 +127,47 @@ def _nothing_found(request: HttpRequest, form: SearchForm) -> dict:
         ],
         "wish_form": SearchWishForm(initial={"q": form.cleaned_data["q"]}),
     }
+
+
+@require_GET
+def search_map(request: HttpRequest) -> JsonResponse:
+    """The places of all results of a search (same query string), for its map.
+
+    Every matching offer counts, not only one page's; each place lists the
+    offers held there, with links to their pages.
+    """
+    if not settings.MAP_TILE_URL:
+        return JsonResponse({"error": _("Maps are turned off.")}, status=404)
+    form = SearchForm(request.GET)
+    if not form.is_valid():
+        errors = {
+            name: [error["message"] for error in messages]
+            for name, messages in form.errors.get_json_data().items()
+        }
+        return JsonResponse(
+            {"error": _("Some of your search could not be understood"), "errors": errors},
+            status=400,
+        )
+    result = offer_search(query=form.cleaned_data["q"], filters=form.filters())
+    places = result_map_places(offer_ids=result.offer_ids, language=get_language())
+    return JsonResponse(
+        {
+            "tiles": settings.MAP_TILE_URL,
+            "attribution": settings.MAP_ATTRIBUTION,
+            "places": [
+                {
+                    "lat": place.latitude,
+                    "lon": place.longitude,
+                    "name": place.name,
+                    "offers": [
+                        {"name": name, "url": reverse("directory:offer-detail", args=[offer_id])}
+                        for offer_id, name in place.offers
+                    ],
+                }
+                for place in places
+            ],
+        }
+    )
 
 
 def _map_data(locations) -> dict | None:

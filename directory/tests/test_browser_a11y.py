@@ -35,6 +35,30 @@ def test_public_pages_have_no_wcag_violations(browser, live_server, language):
     assert found == {path: [] for path in paths}
 
 
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_search_page_with_filters_and_map_open_has_no_wcag_violations(
+    browser, live_server, settings, language
+):
+    demo_load()
+    # no real tiles: the browser answers the tile requests itself
+    settings.MAP_TILE_URL = f"{live_server.url}/map-tiles/{{z}}/{{x}}/{{y}}.png"
+    context = browser.new_context(bypass_csp=True, viewport={"width": 320, "height": 700})
+    context.route("**/map-tiles/**", lambda route: route.fulfill(status=204))
+    page = context.new_page()
+    page.goto(f"{live_server.url}/{language}/suche/?q=Beratung&free=on", wait_until="networkidle")
+    page.locator(".search-filters__toggle").click()
+    page.locator(".result-map__toggle").click()
+    page.locator(".result-map__marker").first.wait_for()
+    page.locator(".result-map__marker").first.press("Enter")  # a popup open, too
+    page.locator(".leaflet-popup a").first.wait_for()
+    page.wait_for_function(  # faded in: axe measures contrast as it is shown
+        "getComputedStyle(document.querySelector('.leaflet-popup')).opacity === '1'"
+    )
+
+    assert axe_violations(page) == []
+    context.close()
+
+
 def test_search_works_by_keyboard_with_visible_focus(browser, live_server):
     demo_load()
     page = browser.new_page()

@@ -206,7 +206,8 @@ def test_search_finds_public_offers_only(client, shown, hidden):
     }
     hidden_ids = {offer.id for offer in hidden.offers}
     assert not hidden_ids & {offer.id for offer in listed.context["offers"]}
-    assert [point["name"] for point in listed.context["map"]["points"]] == ["Sichtbarhaus"]
+    mapped = client.get("/de/suche/karte/").json()["places"]  # the map of all results
+    assert [place["name"] for place in mapped] == ["Sichtbarhaus"]
 
 
 # --- HSDS API ----------------------------------------------------------------------
