@@ -56,6 +56,9 @@ class TranslatableModel(models.Model):
     # {field: "YYYY-MM-DD"}: the day the German text of the field last changed
     # (set by ``source_changes_record``; no entry when not known).
     source_changed_on = models.JSONField(default=dict, blank=True, editable=False)
+    # Bookkeeping for readers' notes, not a change anyone made: the audit log and
+    # the histories read from it leave it out (the text change itself is recorded).
+    audit_exclude: ClassVar[tuple[str, ...]] = ("source_changed_on",)
 
     class Meta:
         abstract = True

@@ -135,7 +135,7 @@ class Offer(TranslatableModel, HsdsModel):
     )
     # When the last reminder to confirm this entry went out (see directory.freshness).
     reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
-    audit_exclude = ("reminded_at",)
+    audit_exclude = (*TranslatableModel.audit_exclude, "reminded_at")
 
     class Meta:
         ordering = ["name"]

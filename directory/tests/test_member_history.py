@@ -147,8 +147,12 @@ def test_history_queries_do_not_grow(
     # changes, names of topics and of the organisation, demo marker; the
     # changes of the offer's parts, the places' names; the content types of
     # the parts (cached after the first page) and the user's language (/en/);
-    # the emergency numbers of the header
-    with django_assert_max_num_queries(13):
-        response = client.get(en(reverse("member:offer-history", args=[offer.pk])))
+    # the emergency numbers of the header. Content types and the emergency
+    # numbers are cached by a first view, so the bound does not depend on
+    # which tests ran before in this process.
+    url = en(reverse("member:offer-history", args=[offer.pk]))
+    client.get(url)
+    with django_assert_max_num_queries(11):
+        response = client.get(url)
     assert len(response.context["entries"]) > saves
     assert "Opening hours at" in response.content.decode()
