@@ -1,5 +1,7 @@
 """The legal pages and the emergency box: in every language, on every page, cached."""
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -10,6 +12,7 @@ from core.sitecontent.models import EmergencyNumber, SitePage
 from core.sitecontent.selectors import emergency_numbers, emergency_numbers_forget
 from core.sitecontent.text import body_html
 from core.tests.sitecontent_helpers import numbers_create, page_create
+from core.translation import source_changes_record
 from directory.tests.factories import OfferFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +36,7 @@ def test_legal_page_in_german(client):
 
     content = client.get("/de/impressum/").content.decode()
 
-    assert '<h1 class="kern-heading-x-large">Impressum</h1>' in content
+    assert '<h1 class="kern-heading-x-large">Impressum</h1>' in content  # short: no hyphens
     assert '<h2 class="kern-heading-medium"><bdi>Anbieter</bdi></h2>' in content
     assert 'data-page="imprint"' in content
 
@@ -56,6 +59,20 @@ def test_legal_page_untranslated_is_german_marked_as_such(client):
     assert '<h1 class="kern-heading-x-large" lang="de" dir="ltr">Impressum</h1>' in content
     assert '<div class="legal-page__body" lang="de" dir="ltr">' in content
     assert "fallback-note" in content
+
+
+def test_legal_page_with_changed_german_text_says_its_translation_may_be_outdated(client):
+    page = page_create(ar={"title": "بيانات الناشر", "body": "## الجهة\nمدينة نويبراندنبورغ"})
+    before = page.german_texts()
+    page.body = "## Anbieter\nStadt Neubrandenburg, Friedrich-Engels-Ring 53"
+    source_changes_record(page, before, on=datetime.date(2026, 11, 16))
+    page.save()
+
+    content = client.get("/ar/impressum/").content.decode()
+
+    assert 'data-outdated="body"' in content
+    assert 'href="/de/impressum/" hreflang="de"' in content
+    assert "outdated-note" not in client.get("/de/impressum/").content.decode()
 
 
 @pytest.mark.parametrize("kind", ["imprint", "privacy", "accessibility"])
