@@ -9,8 +9,9 @@ from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from core.services import translation_save
 from directory.enums import OfferStatus
-from directory.models import OfferLocation, OfferTranslation, OpeningHours
+from directory.models import OfferLocation, OpeningHours
 from directory.result_map import result_map_places
 from directory.search.index import search_index_offers
 from directory.tests.factories import (
@@ -238,9 +239,7 @@ def test_map_applies_the_searchs_filters(client, mapped):
 
 def test_map_names_offers_in_the_pages_language(client, mapped):
     first, _, _ = mapped
-    OfferTranslation.objects.create(
-        source=first, language="uk", name="Допомога з житлом", source_digest=first.source_digest()
-    )
+    translation_save(source=first, language="uk", values={"name": "Допомога з житлом"})
 
     data = client.get("/uk/suche/karte/", {"q": "Wohnung"}).json()
 
