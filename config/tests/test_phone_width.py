@@ -55,6 +55,10 @@ def public_page_kinds() -> list[str]:
         "mitmachen/helfen/",
         "konto/login/",
         "konto/password/reset/",
+        "notruf/",
+        "impressum/",
+        "datenschutz/",
+        "barrierefreiheit/",
         "gibt-es-nicht/",
     ]
 
