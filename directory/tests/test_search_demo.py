@@ -48,7 +48,9 @@ def test_demo_ranking_in_translated_text(query, topic):
     names = _names(query)
 
     assert len(names) >= 3
-    assert all(topic in _topics(name) for name in names[:3] if "Gemeinschaft" not in name)
+    # Shared accommodation is housing too: its Arabic name says "سكن".
+    related = {topic, "community-accommodation"} if topic == "housing" else {topic}
+    assert all(related & _topics(name) for name in names[:3]), names[:3]
     assert {HOUSING, GERMAN_COURSE} & set(names[:3])
 
 

@@ -1,7 +1,11 @@
 """The empty result page in a real browser: the filters to drop, the wish
 form sent, no sideways scrolling at 320 px in Arabic, no WCAG violations."""
 
+import datetime
+
 import pytest
+from django.conf import settings
+from django.test import Client
 
 from core.tests.helpers import axe_violations
 from directory.models import SearchWish, UnmetSearch
@@ -49,5 +53,35 @@ def test_empty_result_page_fits_320_pixels_in_arabic(browser, live_server, catal
 
     assert page.locator("#search-wish").count() == 1
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    assert axe_violations(page) == []
+    context.close()
+
+
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_coordinators_unmet_searches_fit_320_pixels(browser, live_server, coordinator, language):
+    """The coordinator's page of unmet searches, with a long Latin query and wish."""
+    month = datetime.date(2026, 11, 1)
+    long_query = "integrationskursträgerzulassungsberatungsstelle" * 2
+    UnmetSearch.objects.create(month=month, language="ar", query=long_query, count=3)
+    SearchWish.objects.create(month=month, language="ar", query=long_query, text=long_query)
+    client = Client()
+    client.force_login(coordinator)
+    context = browser.new_context(bypass_csp=True, viewport={"width": 320, "height": 640})
+    context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": live_server.url,
+            }
+        ]
+    )
+    page = context.new_page()
+    page.goto(
+        f"{live_server.url}/{language}/verwaltung/unerfuellte-suchen/", wait_until="networkidle"
+    )
+
+    assert long_query in page.locator("main").inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     assert axe_violations(page) == []
     context.close()
